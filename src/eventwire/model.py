@@ -28,8 +28,8 @@ def content_hash(text: str) -> str:
 class Document:
     """A news report after ingest: `text` is the cleaned text every offset in the system refers to.
 
-    `raw_text` keeps the text as given (plain-text inputs) so that geoparse offsets can refer to it;
-    `offset_map` is None when cleaned offsets equal raw offsets plus `raw_offset`.
+    `segments` maps cleaned offsets back to the text as given: (clean_start, raw_start) pairs, one per kept
+    stretch of text, so that offsets can be reported against the original (empty: the same text).
     """
     doc_id: str
     text: str
@@ -37,8 +37,16 @@ class Document:
     url: str | None = None
     publication_date: date | None = None
     source: str | None = None
-    raw_text: str | None = None
-    raw_offset: int = 0
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Offset in the text as given of a cleaned-text offset."""
+        raw = clean_offset
+        for clean_start, raw_start in self.segments:
+            if clean_start > clean_offset:
+                break
+            raw = raw_start + (clean_offset - clean_start)
+        return raw
 
     @property
     def content_hash(self) -> str:
@@ -160,3 +168,19 @@ def make_event_id(event: Event) -> str:
 
 
 CONTRACT_KEYS = tuple(Event(doc_id="x", event_type="ASSAULT", evidence=Evidence("", 0, 0)).to_contract())
+
+
+@dataclass
+class Result:
+    """Everything the pipeline learned about one document."""
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    toponyms: list[Toponym] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Failure:
+    """A document that could not be read or processed, and why (it is reported and skipped, never lost silently)."""
+    source: str
+    reason: str

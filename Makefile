@@ -1,0 +1,45 @@
+# eventwire developer commands. `make demo` and `make test` are the two set-up commands in README.md.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= build/eventwire.duckdb
+SAMPLE := examples/000_f76d077bb8374fe8.txt
+# The sample report carries no date of its own: it is the AFP wire of Saturday 4 January 2020.
+SAMPLE_DATE := 2020-01-04
+
+.PHONY: install install-test demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+demo: install
+	@mkdir -p build
+	$(BIN)/eventwire ingest $(SAMPLE) --db $(DB) --date $(SAMPLE_DATE)
+	$(BIN)/eventwire events --db $(DB) --format table
+
+# pytest exits 5 when it collected no tests: that is a failure here, like any other non-zero code.
+test: install-test
+	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected" >&2; exit 1; fi; exit $$rc
+
+EVAL := ../shared/eval
+eval: install
+	@mkdir -p build
+	$(BIN)/python $(EVAL)/to_input.py $(EVAL)/events/dev.jsonl > build/ev_in.jsonl
+	$(BIN)/eventwire extract build/ev_in.jsonl --format jsonl > build/ev_pred.jsonl
+	$(BIN)/python $(EVAL)/score_events.py $(EVAL)/events/dev.jsonl build/ev_pred.jsonl
+	$(BIN)/python $(EVAL)/to_input.py $(EVAL)/geo/dev.jsonl > build/geo_in.jsonl
+	$(BIN)/eventwire geoparse build/geo_in.jsonl --format jsonl > build/geo_pred.jsonl
+	$(BIN)/python $(EVAL)/score_geo.py $(EVAL)/geo/dev.jsonl build/geo_pred.jsonl
+
+bench: install
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,49 @@
+"""Settings in one object: defaults here, overridable by a TOML file and EVENTWIRE_* environment variables."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError, Errors
+
+
+@dataclass(frozen=True)
+class Config:
+    db_path: str = "eventwire.duckdb"
+    max_document_bytes: int = 20_000_000     # larger documents are skipped with a reason
+    batch_size: int = 32                     # documents per nlp.pipe batch and per store transaction
+    workers: int = 1                         # processes for parsing
+    doc_time_budget_s: float = 60.0          # per-document budget for the post-parse stages
+    api_token: str | None = None             # bearer token for API writes; None = writes disabled
+    api_read_token: str | None = None        # if set, reads need this token too
+    max_body_bytes: int = 5_000_000
+    cors_origins: str = ""                   # comma-separated; empty = CORS off
+
+
+def _coerce(name: str, value: str, kind: type):
+    try:
+        return kind(value) if kind is not bool else value.lower() in ("1", "true", "yes")
+    except ValueError:
+        raise ConfigError(Errors.E013.format(name=name, reason=f"{value!r} is not a {kind.__name__}")) from None
+
+
+def load_config(path: str | os.PathLike | None = None, env: dict[str, str] | None = None) -> Config:
+    """Defaults, then the TOML file (`path` or $EVENTWIRE_CONFIG), then EVENTWIRE_<FIELD> variables."""
+    env = dict(os.environ) if env is None else env
+    values: dict[str, object] = {}
+    path = path or env.get("EVENTWIRE_CONFIG")
+    if path:
+        try:
+            values.update(tomllib.loads(Path(path).read_text(encoding="utf-8")).get("eventwire", {}))
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            raise ConfigError(Errors.E013.format(name=f"config file {path}", reason=err)) from None
+    types = {f.name: (int if f.type == "int" else float if f.type == "float" else str) for f in fields(Config)}
+    for name, kind in types.items():
+        if f"EVENTWIRE_{name.upper()}" in env:
+            values[name] = _coerce(name, env[f"EVENTWIRE_{name.upper()}"], kind)
+    unknown = set(values) - set(types)
+    if unknown:
+        raise ConfigError(Errors.E013.format(name="config", reason=f"unknown settings {sorted(unknown)}"))
+    return replace(Config(), **values)

@@ -1,0 +1,6 @@
+"""Ingest stage: files, directories, stdin → cleaned `Document`s (chrome removed, offsets mapped back)."""
+from .clean import clean_text
+from .readers import iter_documents, read_document_text, SUPPORTED_SUFFIXES
+from .html import html_to_text
+
+__all__ = ["clean_text", "iter_documents", "read_document_text", "html_to_text", "SUPPORTED_SUFFIXES"]

@@ -1,0 +1,74 @@
+"""Serialise output-contract records as JSONL, CSV or a readable table (one writer per format)."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any, Iterable, TextIO
+
+FORMATS = ("jsonl", "csv", "table")
+CSV_COLUMNS = ("event_id", "doc_id", "date", "date_precision", "event_type", "mode", "cameo_code", "modality",
+               "source_actor", "source_country", "target_actor", "target_country", "location", "lat", "lon",
+               "location_country", "location_precision", "fatalities", "injuries", "weapons", "confidence",
+               "evidence", "char_start", "char_end")
+
+
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    """One flat row of an event record (for CSV and tables)."""
+    src, tgt, loc = record.get("source_actor") or {}, record.get("target_actor") or {}, record.get("location") or {}
+    ev = record.get("evidence") or {}
+    return {
+        **{k: record.get(k) for k in ("event_id", "doc_id", "date", "date_precision", "event_type", "mode",
+                                      "cameo_code", "modality", "fatalities", "injuries", "confidence")},
+        "source_actor": src.get("name") or src.get("text"), "source_country": src.get("country"),
+        "target_actor": tgt.get("name") or tgt.get("text"), "target_country": tgt.get("country"),
+        "location": loc.get("name"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "location_country": loc.get("country"), "location_precision": loc.get("precision"),
+        "weapons": ";".join(record.get("weapons") or []),
+        "evidence": ev.get("sentence"), "char_start": ev.get("char_start"), "char_end": ev.get("char_end"),
+    }
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys.stdout) -> int:
+    """Write records in `fmt`; returns how many were written."""
+    if fmt == "jsonl":
+        n = 0
+        for n, record in enumerate(records, start=1):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return n
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        n = 0
+        for n, record in enumerate(records, start=1):
+            writer.writerow(flatten(record))
+        return n
+    if fmt == "table":
+        return write_table(list(records), out)
+    raise ValueError(fmt)
+
+
+def write_table(records: list[dict[str, Any]], out: TextIO) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(records)} events", show_lines=False, expand=False)
+    for name in ("date", "type", "mode", "modality", "source", "target", "location", "killed", "hurt", "weapons",
+                 "evidence"):
+        table.add_column(name, overflow="fold", max_width=60 if name == "evidence" else 22)
+    for r in records:
+        row = flatten(r)
+        loc = row["location"] and f"{row['location']} ({row['location_precision']})"
+        table.add_row(*(str(v) if v is not None else "" for v in (
+            row["date"], row["event_type"], row["mode"], row["modality"], _actor(r.get("source_actor")),
+            _actor(r.get("target_actor")), loc, row["fatalities"], row["injuries"], row["weapons"],
+            row["evidence"])))
+    Console(file=out, width=200 if not out.isatty() else None).print(table)
+    return len(records)
+
+
+def _actor(actor: dict[str, Any] | None) -> str | None:
+    if not actor:
+        return None
+    name = actor.get("name") or actor.get("text")
+    return f"{name} [{actor['country']}]" if actor.get("country") else name

@@ -1,0 +1,201 @@
+"""DuckDB store. Each document is written with its sentences, toponyms and events in one transaction, so an
+interrupted run never leaves a partial document; queries are parameterised, never built from user strings."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any, Iterable, Iterator
+
+import duckdb
+
+from ..errors import Errors, StoreError
+from ..model import Document, Event, Sentence, Toponym
+
+
+def _schema() -> str:
+    """schema.sql, then every schema_*.sql (one per feature: dedup, watch, ...), in name order."""
+    folder = resources.files("eventwire.store")
+    names = ["schema.sql"] + sorted(p.name for p in folder.iterdir()
+                                    if p.name.startswith("schema_") and p.name.endswith(".sql"))
+    return "\n".join((folder / n).read_text(encoding="utf-8") for n in names)
+
+
+SCHEMA = _schema()
+
+
+@dataclass
+class EventFilter:
+    """Filters of `Store.events` (all optional; combined with AND)."""
+    event_type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    country: str | None = None        # location country or either actor's country
+    modality: str | None = None
+    doc_id: str | None = None
+    min_fatalities: int | None = None
+    text: str | None = None           # substring of the evidence sentence (case-insensitive)
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    limit: int | None = None
+    after_id: str | None = None       # cursor: events with event_id greater than this
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        clauses.append(sql)
+        params.extend(values)
+
+    if f.event_type:
+        add("event_type = ?", f.event_type.upper())
+    if f.since:
+        add("date >= ?", f.since)
+    if f.until:
+        add("date <= ?", f.until)
+    if f.country:
+        c = f.country.upper()
+        add("(location_country = ? OR source_country = ? OR target_country = ?)", c, c, c)
+    if f.modality:
+        add("modality = ?", f.modality.lower())
+    if f.doc_id:
+        add("doc_id = ?", f.doc_id)
+    if f.min_fatalities is not None:
+        add("fatalities >= ?", f.min_fatalities)
+    if f.text:
+        add("evidence_sentence ILIKE ? ESCAPE '\\'", "%" + _escape_like(f.text) + "%")
+    if f.bbox:
+        add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3])
+    if f.after_id:
+        add("event_id > ?", f.after_id)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class Store:
+    """A DuckDB file (or ':memory:') holding eventwire's tables. Use as a context manager."""
+
+    def __init__(self, path: str = "eventwire.duckdb", read_only: bool = False):
+        self.path = path
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+            if not read_only:
+                self.con.execute(SCHEMA)
+        except duckdb.Error as err:
+            raise StoreError(Errors.E010.format(path=path, reason=str(err).splitlines()[0])) from None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- writing -----------------------------------------------------------------------------------
+    def has_content(self, content_hash: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]).fetchone() is not None
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(hashes)
+        if not hashes:
+            return set()
+        rows = self.con.execute("SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?))",
+                                [hashes]).fetchall()
+        return {r[0] for r in rows}
+
+    def add_results(self, results: Iterable["object"]) -> int:
+        """Store processed documents (pipeline `Result`s) in one transaction; returns documents added.
+        A document whose content is already stored is skipped; a new version of a known doc_id replaces it."""
+        added = 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for r in results:
+                added += self._add_one(r.document, r.sentences, r.toponyms, r.events)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return added
+
+    def _add_one(self, doc: Document, sentences: list[Sentence], toponyms: list[Toponym], events: list[Event]) -> int:
+        if self.has_content(doc.content_hash):
+            return 0
+        self._delete_document(doc.doc_id)
+        self.con.execute(
+            "INSERT INTO documents (doc_id, content_hash, title, url, source, publication_date, text) VALUES (?,?,?,?,?,?,?)",
+            [doc.doc_id, doc.content_hash, doc.title, doc.url, doc.source, doc.publication_date, doc.text])
+        if sentences:
+            self.con.executemany("INSERT INTO sentences VALUES (?,?,?,?)",
+                                 [[s.doc_id, s.index, s.start, s.end] for s in sentences])
+        if toponyms:
+            self.con.executemany("INSERT INTO toponyms VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                                 [_toponym_row(doc.doc_id, t) for t in toponyms])
+        if events:
+            rows = [_event_row(e) for e in events]
+            self.con.executemany(f"INSERT OR REPLACE INTO events VALUES ({','.join('?' * len(rows[0]))})", rows)
+        return 1
+
+    def _delete_document(self, doc_id: str) -> None:
+        for table in ("events", "toponyms", "sentences", "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def add_skipped(self, source: str, reason: str) -> None:
+        self.con.execute("INSERT INTO skipped (source, reason) VALUES (?, ?)", [source, reason])
+
+    # -- reading -----------------------------------------------------------------------------------
+    def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Output-contract records matching the filter, ordered by date then event_id."""
+        f = f or EventFilter()
+        where, params = _where(f)
+        order = " ORDER BY event_id" if f.after_id is not None else " ORDER BY date NULLS LAST, event_id"
+        limit = " LIMIT ?" if f.limit else ""
+        if f.limit:
+            params.append(int(f.limit))
+        rows = self.con.execute(f"SELECT record FROM events{where}{order}{limit}", params).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.con.execute("SELECT doc_id, title, url, source, publication_date, text FROM documents WHERE doc_id = ?",
+                               [doc_id]).fetchone()
+        if row is None:
+            return None
+        keys = ("doc_id", "title", "url", "source", "publication_date", "text")
+        out = dict(zip(keys, row))
+        out["publication_date"] = out["publication_date"].isoformat() if out["publication_date"] else None
+        return out
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "sentences", "events", "toponyms", "skipped")}
+
+    def iter_query(self, sql: str, params: list[Any] | None = None) -> Iterator[tuple]:
+        cur = self.con.execute(sql, params or [])
+        while batch := cur.fetchmany(1000):
+            yield from batch
+
+
+def _actor_cols(a) -> list[Any]:
+    return [a.text, a.name, a.country, a.sector] if a else [None] * 4
+
+
+def _event_row(e: Event) -> list[Any]:
+    loc = e.location
+    loc_cols = ([loc.name, loc.lat, loc.lon, loc.country, loc.admin1, loc.geonameid, loc.precision]
+                if loc else [None] * 7)
+    return [e.event_id, e.doc_id, e.date, e.date_precision if e.date else None, e.event_type, e.mode, e.cameo_code,
+            e.modality, *_actor_cols(e.source_actor), *_actor_cols(e.target_actor), *loc_cols,
+            e.fatalities, e.injuries, list(e.weapons), e.confidence, e.evidence.sentence,
+            e.evidence.char_start, e.evidence.char_end, json.dumps(e.to_contract(), ensure_ascii=False)]
+
+
+def _toponym_row(doc_id: str, t: Toponym) -> list[Any]:
+    p = t.place
+    return [doc_id, t.start, t.end, t.text, *( [p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.feature_code]
+                                              if p else [None] * 7)]
