@@ -20,6 +20,8 @@ class Config:
     api_read_token: str | None = None        # if set, reads need this token too
     max_body_bytes: int = 5_000_000
     cors_origins: str = ""                   # comma-separated; empty = CORS off
+    api_write_rate: float = 1.0              # API writes per second per client IP (token bucket refill)
+    api_write_burst: int = 20                # API writes a client IP may make at once (bucket size)
 
 
 def _coerce(name: str, value: str, kind: type):

@@ -18,6 +18,12 @@ class Errors:
     E012 = "[E012] {path}: malformed {kind} ({reason})"
     E013 = "[E013] Invalid value for {name}: {reason}"
     E014 = "[E014] Not found: {what}"
+    E015 = "[E015] {path}: analysis took {seconds} s, over the per-document budget of {budget} s (stopped at {stage})"
+    E016 = "[E016] {path}: document has {count} {what}, over the limit of {limit}"
+    # E070-E079: the Spark engine (eventwire.distributed)
+    E070 = "[E070] The Spark engine needs {missing}: pip install 'eventwire[spark]'"
+    E071 = "[E071] The Spark engine needs Java 17 or 21 (java on PATH or JAVA_HOME)"
+    E072 = "[E072] The Spark engine cannot read stdin ('-'): give files, directories or URIs"
 
 
 class EventwireError(Exception):

@@ -1,18 +1,27 @@
-"""Whole jobs over files: extract to records, or ingest into the store. The CLI and API wrap these."""
+"""Whole jobs over files: extract to records, or ingest into the store. The CLI and API wrap these.
+
+Ingest streams: documents are read, checked against the store by content hash (stored ones are skipped
+before parsing), grouped into batches and coded by `pipeline.process_batch`, in this process or in a pool of
+worker processes that each load the spaCy model once. Results come back in input order and the main process,
+the only writer, commits each batch in one transaction. At most `2 × workers` batches are in flight, so
+memory does not grow with the corpus; a killed run loses at most the uncommitted batches, which the next run
+redoes, giving exactly the rows of an uninterrupted run.
+"""
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .config import Config, load_config
 from .errors import InputError
 from .ingest import iter_documents
-
 from .model import Document, Failure, Result
-from .pipeline import process, with_publication_date
-from .store import Store
 
 log = logging.getLogger("eventwire")
 
@@ -30,16 +39,38 @@ class JobReport:
         return not self.failures
 
 
+def default_workers(config: Config) -> int:
+    """Worker processes for ingest: the configured number when set (file or $EVENTWIRE_WORKERS), else one
+    per CPU core."""
+    if config.workers != Config().workers:
+        return max(1, config.workers)
+    return max(1, os.cpu_count() or 1)
+
+
+def _fail(report: JobReport, failure: Failure, on_failure: Callable[[Failure], None] | None = None) -> None:
+    report.failures.append(failure)
+    log.error("%s", failure.reason if not failure.source else f"{failure.source}: {failure.reason}")
+    if on_failure:
+        on_failure(failure)
+
+
+def read_raw_documents(paths: Iterable[str], report: JobReport, config: Config,
+                       on_failure: Callable[[Failure], None] | None = None) -> Iterator[Document]:
+    """Documents under `paths` as read (no date filling); unreadable ones are recorded in `report`."""
+    for item in iter_documents(paths, max_bytes=config.max_document_bytes):
+        if isinstance(item, InputError):
+            _fail(report, Failure(source="", reason=str(item)), on_failure)
+            continue
+        report.documents += 1
+        yield item
+
+
 def read_documents(paths: Iterable[str], publication_date: date | None, report: JobReport,
                    config: Config) -> Iterator[Document]:
     """Documents under `paths` with publication dates filled; unreadable ones are recorded in `report`."""
-    for item in iter_documents(paths, max_bytes=config.max_document_bytes):
-        if isinstance(item, InputError):
-            report.failures.append(Failure(source="", reason=str(item)))
-            log.error("%s", item)
-            continue
-        report.documents += 1
-        yield with_publication_date(item, publication_date)
+    from .pipeline import with_publication_date
+    for document in read_raw_documents(paths, report, config):
+        yield with_publication_date(document, publication_date)
 
 
 def extract_files(paths: Iterable[str], publication_date: date | None = None, config: Config | None = None,
@@ -50,40 +81,119 @@ def extract_files(paths: Iterable[str], publication_date: date | None = None, co
     yield from extract_files_from(read_documents(paths, publication_date, report, config), report, config)
 
 
-def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_date: date | None = None,
-                 config: Config | None = None, progress=None) -> JobReport:
-    """Read, code and store every document under `paths`; documents already stored (same content) are
-    skipped before parsing; each batch is committed in one transaction."""
-    config = config or load_config()
-    report = JobReport()
-    with Store(db_path or config.db_path) as store:
-        def new_documents() -> Iterator[Document]:
-            for document in read_documents(paths, publication_date, report, config):
-                if store.has_content(document.content_hash):
-                    report.already_stored += 1
-                    continue
-                yield document
-
-        batch: list[Result] = []
-        for result in extract_files_from(new_documents(), report, config):
-            batch.append(result)
-            if progress:
-                progress(result)
-            if len(batch) >= config.batch_size:
-                report.added += store.add_results(batch)
-                batch = []
-        if batch:
-            report.added += store.add_results(batch)
-        for failure in report.failures:
-            store.add_skipped(failure.source, failure.reason)
-    return report
-
-
 def extract_files_from(documents: Iterable[Document], report: JobReport, config: Config) -> Iterator[Result]:
+    from .pipeline import process
     for result in process(documents, config.batch_size):
         if isinstance(result, Failure):
-            report.failures.append(result)
-            log.error("%s: %s", result.source, result.reason)
+            _fail(report, result)
             continue
         report.events += len(result.events)
         yield result
+
+
+def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_date: date | None = None,
+                 config: Config | None = None, progress=None, workers: int | None = None) -> JobReport:
+    """Read, code and store every document under `paths`; documents already stored (same content) are
+    skipped before parsing; each batch is committed in one transaction (with its dedup merges), so the job
+    can be killed at any moment and rerun. `workers` > 1 codes batches in that many processes (default:
+    `config.workers`)."""
+    from .store import Store
+
+    config = config or load_config()
+    workers = max(1, workers or config.workers)
+    report = JobReport()
+    with Store(db_path or config.db_path) as store:
+        def skip(failure: Failure) -> None:
+            store.add_skipped(failure.source, failure.reason)
+
+        batches = new_document_batches(store, read_raw_documents(paths, report, config, skip), report,
+                                       publication_date, config.batch_size)
+        for outcomes in code_batches(batches, workers, config.batch_size):
+            results = []
+            for outcome in outcomes:
+                if isinstance(outcome, Failure):
+                    _fail(report, outcome, skip)
+                    continue
+                report.events += len(outcome.events)
+                results.append(outcome)
+            report.added += store.add_results(results)
+            if progress:
+                for outcome in outcomes:
+                    progress(outcome)
+    return report
+
+
+def new_document_batches(store, documents: Iterable[Document], report: JobReport, publication_date: date | None,
+                         batch_size: int) -> Iterator[list[Document]]:
+    """Batches of documents whose content is neither stored nor already queued in this run, dates filled."""
+    from .pipeline import with_publication_date
+
+    queued: deque[str] = deque(maxlen=100_000)    # recent hashes: repeats within one run (bounded memory)
+    queued_set: set[str] = set()
+
+    def fresh(chunk: list[Document]) -> list[Document]:
+        stored = store.known_hashes(d.content_hash for d in chunk)
+        out = []
+        for d in chunk:
+            h = d.content_hash
+            if h in stored or h in queued_set:
+                report.already_stored += 1
+                continue
+            if len(queued) == queued.maxlen:
+                queued_set.discard(queued[0])
+            queued.append(h)
+            queued_set.add(h)
+            out.append(with_publication_date(d, publication_date))
+        return out
+
+    chunk: list[Document] = []
+    pending: list[Document] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) >= batch_size:
+            pending.extend(fresh(chunk))
+            chunk = []
+            while len(pending) >= batch_size:
+                yield pending[:batch_size]
+                pending = pending[batch_size:]
+    pending.extend(fresh(chunk))
+    while pending:
+        yield pending[:batch_size]
+        pending = pending[batch_size:]
+
+
+def code_batches(batches: Iterable[list[Document]], workers: int, batch_size: int) -> Iterator[list]:
+    """`pipeline.process_batch` over each batch, in order: in this process for one worker, else in a pool."""
+    if workers <= 1:
+        from .pipeline import process_batch
+        for batch in batches:
+            yield process_batch(batch, batch_size)
+        return
+    yield from _pooled(batches, workers, batch_size)
+
+
+def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) -> Iterator[list]:
+    # forkserver (or spawn) rather than fork: the parent may hold DuckDB, threads and a loaded model.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["eventwire.pipeline"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+        in_flight: deque = deque()
+        for batch in batches:
+            in_flight.append(pool.submit(_process_in_worker, batch, batch_size))
+            if len(in_flight) >= 2 * workers:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+
+def _init_worker() -> None:
+    """Load the spaCy model once per worker process."""
+    from .nlp import get_nlp
+    get_nlp()
+
+
+def _process_in_worker(batch: list[Document], batch_size: int) -> list:
+    from .pipeline import process_batch
+    return process_batch(batch, batch_size)

@@ -104,6 +104,7 @@ class Toponym:
     end: int
     place: Place | None = None
     score: float = 0.0
+    is_dateline: bool = False
 
 
 @dataclass
@@ -134,6 +135,9 @@ class Event:
     trigger_start: int | None = None
     notes: list[str] = field(default_factory=list)
     event_id: str = ""
+    # ACLED event type / sub-event type for violent and protest events (not part of the output contract)
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
 
     def __post_init__(self) -> None:
         if not self.event_id:

@@ -29,8 +29,9 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO = sys.stdout) -> int:
-    """Write records in `fmt`; returns how many were written."""
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = None) -> int:
+    """Write records in `fmt` to `out` (default: the current stdout); returns how many were written."""
+    out = out if out is not None else sys.stdout
     if fmt == "jsonl":
         n = 0
         for n, record in enumerate(records, start=1):

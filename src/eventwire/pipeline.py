@@ -6,11 +6,14 @@ import logging
 from datetime import date
 from typing import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extract as extract_stage
 from . import geo
+from . import limits
 from . import time as time_stage
+from .config import load_config
 from .errors import EventwireError
 from .model import Document, Event, Failure, Result, Sentence
 from .nlp import get_nlp
@@ -28,28 +31,76 @@ def with_publication_date(document: Document, default: date | None = None) -> Do
     return document
 
 
-def analyse(document: Document, doc: Doc) -> Result:
-    """All post-parse stages for one parsed document."""
+def analyse(document: Document, doc: Doc, budget: limits.Budget | None = None) -> Result:
+    """All post-parse stages for one parsed document. With a `budget`, raises InputError (E015) when a
+    stage ends after the budget is spent, and (E016) when the document has too many sentences."""
+    budget = budget or limits.Budget(document.source or document.doc_id, None)
     sentences = [Sentence(document.doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+    limits.check_sentence_count(len(sentences), budget.source)
+    budget.check("sentences")
     toponyms = geo.geoparse(doc)
+    budget.check("geoparse")
     events = extract_stage.extract_events(document, doc, toponyms)
+    budget.check("events")
     return Result(document, sentences, toponyms, events)
 
 
-def process_batch(documents: list[Document], batch_size: int = 32) -> list[Result | Failure]:
+def process_batch(documents: list[Document], batch_size: int = 32,
+                  time_budget_s: float | None = None) -> list[Result | Failure]:
     """Parse and code a batch of documents (in order). A failure in one document is returned as a
-    `Failure` and never affects the others."""
-    nlp = get_nlp()
-    out: list[Result | Failure] = []
-    for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=batch_size)):
+    `Failure` and never affects the others: a document too long to parse, one whose analysis outlasts
+    `time_budget_s` (default: `Config.doc_time_budget_s`), or one that trips a bug."""
+    if time_budget_s is None:
+        time_budget_s = load_config().doc_time_budget_s
+    out: list[Result | Failure | None] = [None] * len(documents)
+    parseable: list[int] = []
+    for i, document in enumerate(documents):
         try:
-            out.append(analyse(document, doc))
+            limits.check_document_size(document.text, _source(document))
+            parseable.append(i)
         except EventwireError as err:
-            out.append(Failure(document.source or document.doc_id, str(err)))
+            out[i] = Failure(_source(document), str(err))
+    for i, doc in _parse(get_nlp(), [documents[i] for i in parseable], parseable, batch_size):
+        document = documents[i]
+        if isinstance(doc, Failure):
+            out[i] = doc
+            continue
+        try:
+            out[i] = analyse(document, doc, limits.Budget(_source(document), time_budget_s))
+        except EventwireError as err:
+            out[i] = Failure(_source(document), str(err))
         except Exception as err:  # a bug on one odd document must not lose the batch; logged for fixing
-            log.exception("internal error on %s", document.doc_id)
-            out.append(Failure(document.source or document.doc_id, f"internal error: {type(err).__name__}: {err}"))
-    return out
+            out[i] = _internal_failure(document, err)
+    return out  # type: ignore[return-value]  (every slot is filled above)
+
+
+def _parse(nlp: Language, documents: list[Document], indexes: list[int],
+           batch_size: int) -> Iterator[tuple[int, Doc | Failure]]:
+    """(index, parsed Doc) in order; if spaCy fails inside a batch, the rest are parsed one by one so
+    that only the document that fails becomes a Failure."""
+    done = 0
+    try:
+        for doc in nlp.pipe((d.text for d in documents), batch_size=batch_size):
+            yield indexes[done], doc
+            done += 1
+        return
+    except Exception:  # noqa: BLE001  (isolated below, document by document)
+        log.warning("parser failed inside a batch; parsing its documents one by one")
+    for document, i in zip(documents[done:], indexes[done:]):
+        try:
+            yield i, nlp(document.text)
+        except Exception as err:
+            yield i, _internal_failure(document, err)
+
+
+def _source(document: Document) -> str:
+    return document.source or document.doc_id
+
+
+def _internal_failure(document: Document, err: Exception) -> Failure:
+    log.exception("internal error on %s", document.doc_id, exc_info=err)
+    first_line = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    return Failure(_source(document), f"internal error: {type(err).__name__}: {first_line}")
 
 
 def process(documents: Iterable[Document], batch_size: int = 32) -> Iterator[Result | Failure]:

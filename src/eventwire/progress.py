@@ -16,14 +16,17 @@ def progress_bar(disable: bool = False, total: int | None = None) -> Iterator[Ca
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     events = 0
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.speed} docs/s"),
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
                   TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=False) as progress:
-        task = progress.add_task("ingest", total=total, events=0)
+        task = progress.add_task("ingest", total=total, events=0, rate="-")
 
         def tick(result=None) -> None:
             nonlocal events
             events += len(getattr(result, "events", []) or [])
             progress.update(task, advance=1, events=events)
+            speed = progress.tasks[task].speed
+            if speed:
+                progress.update(task, rate=f"{speed:.1f}")
 
         yield tick

@@ -12,6 +12,13 @@ from functools import lru_cache
 from ..resources import load_yaml
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Lone surrogates (from JSON "\\ud800" escapes or surrogateescape decoding) cannot be encoded as UTF-8:
+# they would crash the store and the JSON output, so they become U+FFFD, one for one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# NFC pieces: an ASCII character never composes with the character before it and blocks composition
+# across itself, so NFC can be applied piece by piece, where a piece is a non-ASCII run with the ASCII
+# character before it (or a run of ASCII characters). This keeps offsets exact outside changed pieces.
+_NFC_PIECE = re.compile(r"(?:[\x00-\x7f](?![^\x00-\x7f]))+|[\x00-\x7f]?[^\x00-\x7f]+")
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +30,9 @@ def _rules() -> tuple[re.Pattern, list[re.Pattern]]:
 
 
 def clean_text(raw: str) -> tuple[str, list[tuple[int, int]]]:
-    """Cleaned text and its segment map [(clean_start, raw_start), ...] (see `Document.raw_offset`)."""
+    """Cleaned, NFC-normalised text and its segment map [(clean_start, raw_start), ...] (see
+    `Document.raw_offset`): every character of a kept line maps back to its offset in `raw`, except
+    inside a character sequence that NFC changed in length, which maps to that sequence's start."""
     drop, suffixes = _rules()
     out: list[str] = []
     segments: list[tuple[int, int]] = []
@@ -35,19 +44,37 @@ def clean_text(raw: str) -> tuple[str, list[tuple[int, int]]]:
         body = line.rstrip("\r")
         line_start = raw_pos
         raw_pos += len(line) + 1
-        if not body.strip() or drop.fullmatch(body):
+        if not body.strip() or drop.fullmatch(normalise_unicode(body)):
             continue
         for suffix in suffixes:
             body = suffix.sub("", body)
         # Control characters confuse the tokenizer; replace one-for-one so offsets stay aligned.
-        body = _CONTROL.sub(" ", body)
+        body = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", body))
         if out:
             out.append("\n")
             clean_pos += 1
-        segments.append((clean_pos, line_start))
+        body, line_segments = _normalise_line(body, clean_pos, line_start)
+        segments.extend(line_segments)
         out.append(body)
         clean_pos += len(body)
     return "".join(out), segments
+
+
+def _normalise_line(body: str, clean_start: int, raw_start: int) -> tuple[str, list[tuple[int, int]]]:
+    """NFC of one line, with a segment wherever NFC changed the length (so later offsets stay exact)."""
+    if body.isascii() or unicodedata.is_normalized("NFC", body):
+        return body, [(clean_start, raw_start)]
+    pieces: list[str] = []
+    segments = [(clean_start, raw_start)]
+    clean_pos = clean_start
+    for match in _NFC_PIECE.finditer(body):
+        piece = match.group()
+        if clean_pos - segments[-1][0] != raw_start + match.start() - segments[-1][1]:
+            segments.append((clean_pos, raw_start + match.start()))
+        normal = unicodedata.normalize("NFC", piece)
+        pieces.append(normal)
+        clean_pos += len(normal)
+    return "".join(pieces), segments
 
 
 def normalise_unicode(text: str) -> str:

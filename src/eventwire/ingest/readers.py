@@ -2,17 +2,17 @@
 documents that cannot be read, so that one bad document never stops the others."""
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .. import limits
+from ..config import Config
 from ..errors import Errors, InputError
 from ..model import Document
-from .clean import clean_text, normalise_unicode
+from .clean import clean_text
 from .decode import decode_bytes
 from .html import html_to_text
 
@@ -38,6 +38,10 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
+# Files that hold many documents: each document is held to the document limit, the file to the stream limit.
+STREAM_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".arc.gz", ".rss", ".atom", ".xml")
+
+
 def SUPPORTED_SUFFIXES() -> tuple[str, ...]:
     return tuple(sorted(READERS))
 
@@ -49,8 +53,7 @@ def make_document(doc_id: str, raw: str, *, title=None, url=None, publication_da
         raw, html_title, html_date = html_to_text(raw, source or doc_id)
         title = title or html_title
         publication_date = publication_date or html_date
-    raw = normalise_unicode(raw)
-    text, segments = clean_text(raw)
+    text, segments = clean_text(raw)  # NFC-normalises too, keeping offsets into `raw`
     if not text.strip():
         raise InputError(Errors.E004.format(path=source or doc_id))
     identity = segments == [(0, 0)] or not segments
@@ -83,7 +86,9 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[Item]:
     if path.name.lower().endswith(".gz"):
         data = gunzip(data, str(path))
     text = decode_bytes(data, str(path))
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: JSON strings may hold U+2028, U+0085 or \x0c unescaped, which
+    # str.splitlines would treat as line ends, cutting a valid record in two.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -110,16 +115,23 @@ def jsonl_record_to_document(line: str, path: Path, lineno: int) -> Document:
                          source=f"{path}:{lineno}", is_html=is_html)
 
 
-def gunzip(data: bytes, source: str) -> bytes:
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        raise InputError(Errors.E012.format(path=source, kind="gzip", reason=str(err) or type(err).__name__)) from None
+def gunzip(data: bytes, source: str, limit: int | None = None) -> bytes:
+    """Decompressed `data`, at most `limit` bytes (default: the stream limit), so a gzip bomb is refused."""
+    return limits.gunzip(data, source, limit or limits.max_stream_bytes(Config.max_document_bytes))
 
 
-def read_document_text(path: Path) -> bytes:
+def read_document_text(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of `path`; a file over `limit` bytes is refused (E011) without being read."""
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise InputError(Errors.E011.format(path=path, size=size, limit=limit))
+        with path.open("rb") as handle:
+            # Read at most one byte past the limit: the file may have grown since stat (or be a pipe).
+            data = handle.read() if limit is None else handle.read(limit + 1)
+        if limit is not None and len(data) > limit:
+            raise InputError(Errors.E011.format(path=path, size=f"more than {limit}", limit=limit))
+        return data
     except FileNotFoundError:
         raise InputError(Errors.E001.format(path=path)) from None
     except OSError as err:
@@ -146,7 +158,11 @@ def iter_documents(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterato
     for path in expand_paths(paths):
         try:
             if path == "-":
-                data = sys.stdin.buffer.read()
+                # Bounded read: stdin may be endless; what is over the limit is refused, not buffered.
+                limit = max(max_bytes, limits.max_stream_bytes(max_bytes))
+                data = sys.stdin.buffer.read(limit + 1)
+                if len(data) > limit:
+                    raise InputError(Errors.E011.format(path="stdin", size=f"more than {limit}", limit=limit))
                 yield from _read_one(Path("stdin.txt"), data, max_bytes, sniff=True)
                 continue
             if not path.exists():
@@ -154,7 +170,8 @@ def iter_documents(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterato
             suffix = suffix_of(path)
             if suffix not in READERS:
                 raise InputError(Errors.E002.format(ext=suffix or "(none)", path=path))
-            yield from _read_one(path, read_document_text(path), max_bytes)
+            limit = limits.max_stream_bytes(max_bytes) if suffix in STREAM_SUFFIXES else max_bytes
+            yield from _read_one(path, read_document_text(path, limit), max_bytes)
         except InputError as err:
             yield err
 
@@ -165,12 +182,13 @@ def _read_one(path: Path, data: bytes, max_bytes: int, sniff: bool = False) -> I
     if sniff:
         path = Path(sniff_name(data))
     suffix = suffix_of(path)
-    is_stream = suffix in (".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz", ".rss", ".atom", ".xml")
-    if not is_stream and len(data) > max_bytes:
+    if suffix not in STREAM_SUFFIXES and len(data) > max_bytes:
         raise InputError(Errors.E011.format(path=path, size=len(data), limit=max_bytes))
     for item in READERS[suffix](path, data):
-        if isinstance(item, Document) and len(item.text.encode("utf-8", "surrogatepass")) > max_bytes:
-            item = InputError(Errors.E011.format(path=item.source or item.doc_id, size=len(item.text), limit=max_bytes))
+        if isinstance(item, Document):
+            size = len(item.text.encode("utf-8", "surrogatepass"))
+            if size > max_bytes:
+                item = InputError(Errors.E011.format(path=item.source or item.doc_id, size=size, limit=max_bytes))
         yield item
 
 

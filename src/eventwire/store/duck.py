@@ -12,6 +12,7 @@ import duckdb
 
 from ..errors import Errors, StoreError
 from ..model import Document, Event, Sentence, Toponym
+from . import merging
 
 
 def _schema() -> str:
@@ -32,6 +33,7 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     country: str | None = None        # location country or either actor's country
+    sector: str | None = None         # either actor's sector (e.g. "military")
     modality: str | None = None
     doc_id: str | None = None
     min_fatalities: int | None = None
@@ -41,7 +43,9 @@ class EventFilter:
     after_id: str | None = None       # cursor: events with event_id greater than this
 
 
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
+def _where(f: EventFilter, merged: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause over `events`, or over `merged_events` (same column names) when `merged`: there
+    `doc_id` and `text` match any source report of the merged event."""
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -58,13 +62,23 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.country:
         c = f.country.upper()
         add("(location_country = ? OR source_country = ? OR target_country = ?)", c, c, c)
+    if f.sector and merged:
+        add("event_id IN (SELECT s.merged_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
+            "WHERE lower(e.source_sector) = ? OR lower(e.target_sector) = ?)", f.sector.lower(), f.sector.lower())
+    elif f.sector:
+        add("(lower(source_sector) = ? OR lower(target_sector) = ?)", f.sector.lower(), f.sector.lower())
     if f.modality:
         add("modality = ?", f.modality.lower())
-    if f.doc_id:
+    if f.doc_id and merged:
+        add("event_id IN (SELECT merged_id FROM event_sources WHERE doc_id = ?)", f.doc_id)
+    elif f.doc_id:
         add("doc_id = ?", f.doc_id)
     if f.min_fatalities is not None:
         add("fatalities >= ?", f.min_fatalities)
-    if f.text:
+    if f.text and merged:
+        add("event_id IN (SELECT s.merged_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
+            "WHERE e.evidence_sentence ILIKE ? ESCAPE '\\')", "%" + _escape_like(f.text) + "%")
+    elif f.text:
         add("evidence_sentence ILIKE ? ESCAPE '\\'", "%" + _escape_like(f.text) + "%")
     if f.bbox:
         add("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?", f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3])
@@ -140,14 +154,19 @@ class Store:
         if events:
             rows = [_event_row(e) for e in events]
             self.con.executemany(f"INSERT OR REPLACE INTO events VALUES ({','.join('?' * len(rows[0]))})", rows)
+        merging.link_document(self.con, doc, events)
         return 1
 
     def _delete_document(self, doc_id: str) -> None:
+        merging.unlink_document(self.con, doc_id)
         for table in ("events", "toponyms", "sentences", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
 
     def add_skipped(self, source: str, reason: str) -> None:
-        self.con.execute("INSERT INTO skipped (source, reason) VALUES (?, ?)", [source, reason])
+        """Record a skipped document once (a rerun that meets it again adds no second row)."""
+        self.con.execute("INSERT INTO skipped (source, reason) SELECT ?, ? WHERE NOT EXISTS "
+                         "(SELECT 1 FROM skipped WHERE source IS NOT DISTINCT FROM ? AND reason = ?)",
+                         [source, reason, source, reason])
 
     # -- reading -----------------------------------------------------------------------------------
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
@@ -160,6 +179,52 @@ class Store:
             params.append(int(f.limit))
         rows = self.con.execute(f"SELECT record FROM events{where}{order}{limit}", params).fetchall()
         return [json.loads(r[0]) for r in rows]
+
+    def merged_events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """One record per merged event (several reports of one happening), ordered like `events`: the output
+        contract of its representative report, with the merged id as event_id, the reconciled fatalities and
+        `fatalities_range`, `n_sources` (documents, syndicated copies once), `n_reports` and
+        `source_event_ids`. Filters as in `events`; `doc_id` and `text` match any of the sources."""
+        f = f or EventFilter()
+        where, params = _where(f, merged=True)
+        order = " ORDER BY event_id" if f.after_id is not None else " ORDER BY date NULLS LAST, event_id"
+        limit = " LIMIT ?" if f.limit else ""
+        if f.limit:
+            params.append(int(f.limit))
+        rows = self.con.execute(f"SELECT record FROM merged_events{where}{order}{limit}", params).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def merged_event(self, event_id: str) -> dict[str, Any] | None:
+        """A merged event with its `sources`: for each report, doc_id, event_id, title, url, publication_date,
+        cluster_id (near-duplicate documents share one), fatalities, confidence and the evidence sentence with
+        its offsets in the document's text. `event_id` may be the merged id or any of its reports' ids;
+        None when unknown."""
+        row = self.con.execute(
+            "SELECT m.record FROM merged_events m WHERE m.event_id = ? UNION ALL "
+            "SELECT m.record FROM event_sources s JOIN merged_events m ON m.event_id = s.merged_id "
+            "WHERE s.event_id = ? LIMIT 1", [event_id, event_id]).fetchone()
+        if row is None:
+            return None
+        record = json.loads(row[0])
+        sources = self.con.execute(
+            "SELECT s.doc_id, s.event_id, d.title, d.url, d.publication_date, s.cluster_id, e.fatalities, "
+            "e.confidence, e.evidence_sentence, e.evidence_start, e.evidence_end FROM event_sources s "
+            "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
+            "WHERE s.merged_id = ? ORDER BY d.publication_date NULLS LAST, s.event_id", [record["event_id"]]).fetchall()
+        record["sources"] = [
+            {"doc_id": doc_id, "event_id": ev_id, "title": title, "url": url,
+             "publication_date": pub.isoformat() if pub else None, "cluster_id": cluster,
+             "fatalities": fatalities, "confidence": confidence,
+             "evidence": {"sentence": sentence, "char_start": start, "char_end": end}}
+            for doc_id, ev_id, title, url, pub, cluster, fatalities, confidence, sentence, start, end in sources]
+        return record
+
+    def dedup_counts(self) -> dict[str, int]:
+        """Rows in the dedup tables (merged events, report links, document clusters)."""
+        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("merged_events", "event_sources", "document_clusters")}
+        counts["clusters"] = self.con.execute("SELECT count(DISTINCT cluster_id) FROM document_clusters").fetchone()[0]
+        return counts
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         row = self.con.execute("SELECT doc_id, title, url, source, publication_date, text FROM documents WHERE doc_id = ?",

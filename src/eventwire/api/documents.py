@@ -1,0 +1,120 @@
+"""`GET /documents/{id}` (the cleaned text every offset refers to) and `POST /documents` (extract + store)."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date
+from typing import Any, Callable
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..errors import InputError
+from ..ingest.decode import decode_bytes
+from ..ingest.readers import make_document
+from ..model import Document, Failure, Result
+from ..store import EventFilter
+from .db import Database
+from .deps import get_db, require_read, require_write
+from .errors import ApiError, ApiErrors, validation_message
+
+log = logging.getLogger("eventwire.api")
+router = APIRouter(tags=["documents"])
+DOC_ID = r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$"
+Processor = Callable[[list[Document]], list[Result | Failure]]
+
+
+class DocumentIn(BaseModel):
+    """A report to code: plain `text` or `html` (exactly one)."""
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(None, pattern=DOC_ID, description="Document id (default: derived from the content).")
+    text: str | None = Field(None, min_length=1)
+    html: str | None = Field(None, min_length=1)
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$")
+    publication_date: date | None = None
+
+    @model_validator(mode="after")
+    def one_body(self) -> "DocumentIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+
+@router.get("/documents/{doc_id:path}", dependencies=[Depends(require_read)],
+            summary="A document's cleaned text (evidence offsets refer to it)")
+def get_document(doc_id: str = Path(max_length=400), db: Database = Depends(get_db)) -> dict[str, Any]:
+    with db.reader() as store:
+        document = store.document(doc_id)
+    if document is None:
+        raise ApiError(ApiErrors.NOT_FOUND, what="document", id=doc_id)
+    return document
+
+
+_BODY_DOC = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": DocumentIn.model_json_schema()},
+    "text/plain": {"schema": {"type": "string"}},
+    "text/html": {"schema": {"type": "string"}}}}}
+
+
+@router.post("/documents", dependencies=[Depends(require_write)], openapi_extra=_BODY_DOC, status_code=201,
+             summary="Extract the events of a report and store them (bearer token)")
+async def post_document(request: Request,
+                        id: str | None = Query(None, pattern=DOC_ID, description="For text/plain or text/html bodies."),
+                        title: str | None = Query(None, max_length=1000),
+                        url: str | None = Query(None, max_length=2000, pattern=r"^https?://\S+$"),
+                        publication_date: date | None = Query(None),
+                        db: Database = Depends(get_db)) -> JSONResponse:
+    """Send JSON `{id?, text|html, title?, url?, publication_date?}`, or the raw report as text/plain or
+    text/html (metadata in the query). 201 with the events when stored; 200 when the same content was
+    already stored (its events are returned, nothing is added)."""
+    body = await request.body()
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json":
+        try:
+            doc_in = DocumentIn.model_validate_json(body)
+        except ValidationError as err:
+            raise ApiError(ApiErrors.INVALID_BODY, detail=validation_message(err.errors())) from None
+    elif media_type in ("text/plain", "text/html"):
+        raw = decode_bytes(body, "request body") if body else ""
+        doc_in = DocumentIn.model_construct(id=id, title=title, url=url, publication_date=publication_date,
+                                            **{"html" if media_type == "text/html" else "text": raw})
+        if not raw.strip():
+            raise ApiError(ApiErrors.INVALID_BODY, detail="body: the report is empty")
+    else:
+        raise ApiError(ApiErrors.UNSUPPORTED_MEDIA_TYPE, content_type=media_type)
+    stored, doc_id, events = await run_in_threadpool(ingest_document, db, request.app.state.processor, doc_in)
+    return JSONResponse({"doc_id": doc_id, "stored": stored, "events": events}, status_code=201 if stored else 200)
+
+
+def ingest_document(db: Database, processor: Processor, doc_in: DocumentIn) -> tuple[bool, str, list[dict]]:
+    """Clean, code and store one document; returns (newly stored, doc_id, event records)."""
+    raw = doc_in.html if doc_in.html is not None else doc_in.text or ""
+    doc_id = doc_in.id or "api-" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    try:
+        document = make_document(doc_id, raw, title=doc_in.title, url=doc_in.url, source=f"api:{doc_id}",
+                                 publication_date=doc_in.publication_date, is_html=doc_in.html is not None)
+    except InputError as err:
+        raise ApiError(ApiErrors.UNPROCESSABLE_DOCUMENT, reason=str(err)) from None
+    with db.reader() as store:
+        known = list(store.iter_query("SELECT doc_id FROM documents WHERE content_hash = ?", [document.content_hash]))
+        if known:
+            return False, known[0][0], store.events(EventFilter(doc_id=known[0][0]))
+    result = processor([document])[0]
+    if isinstance(result, Failure):
+        raise ApiError(ApiErrors.UNPROCESSABLE_DOCUMENT, reason=result.reason)
+    with db.writer() as store:
+        added = store.add_results([result])
+    return added == 1, doc_id, [e.to_contract() for e in result.events]
+
+
+def pipeline_processor(documents: list[Document]) -> list[Result | Failure]:
+    """The real pipeline (imported on first use: the NLP model loads once, in the first write)."""
+    try:
+        from ..pipeline import process_batch, with_publication_date
+    except ImportError:
+        log.exception("the extraction pipeline cannot be imported")
+        raise ApiError(ApiErrors.EXTRACTION_UNAVAILABLE) from None
+    return process_batch([with_publication_date(d) for d in documents])

@@ -1,0 +1,175 @@
+"""When are two event reports the same happening?
+
+Two reports merge when all of these hold (`match_score` returns None as soon as one fails):
+
+* **type**: the same PLOVER event type, and compatible modality (asserted/claimed/reported are all "it
+  happened"; denied, threatened and hypothetical events only merge with the same modality);
+* **date**: within a window set by the coarser precision (day ±1, week ±7, month ±31, year ±366 days). An
+  event without its own date takes its document's publication date with a ±`undated_window_days` window;
+  with no date at all it never merges;
+* **actors**: for source and target alike, compatible when either side is unknown; otherwise the countries
+  (when both are known) and the normalised names (when both are known) must be equal;
+* **location**: the countries must agree when both are known. Then by the coarser precision: point ≤ 25 km,
+  city/relative ≤ 50 km, admin1 ≤ 250 km (and the same admin1 when both are known), country = same country.
+  An unknown location is compatible only with *strong* other evidence: a named actor matched on both sides
+  and dates within one day.
+
+Among compatible candidates the lowest score wins (days apart + km apart / 25 + a penalty per unknown).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..model import Event
+
+FACTUAL = frozenset({"asserted", "claimed", "reported"})
+_DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PLACE_RANK = {"point": 0, "city": 1, "relative": 1, "admin1": 2, "country": 3}
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    """Thresholds of the merge rules (see the module docstring)."""
+    date_window_days: dict[str, int] = field(default_factory=lambda: {"day": 1, "week": 7, "month": 31, "year": 366})
+    undated_window_days: int = 2
+    radius_km: dict[str, float] = field(default_factory=lambda: {"point": 25.0, "city": 50.0, "relative": 50.0,
+                                                                 "admin1": 250.0})
+    unknown_penalty: float = 1.0
+
+    def window(self, precision: str | None) -> int:
+        return self.date_window_days.get(precision or "", self.undated_window_days)
+
+    @property
+    def widest_window(self) -> int:
+        return max(self.date_window_days.values())
+
+
+DEFAULT_RULES = MergeRules()
+
+
+@dataclass(frozen=True)
+class MergeKey:
+    """What the merge rules look at in one event report (or in a merged event's representative values)."""
+    event_type: str
+    modality: str
+    date: date | None
+    date_precision: str | None           # None: date taken from the publication date
+    source_name: str | None = None
+    source_country: str | None = None
+    target_name: str | None = None
+    target_country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    place_name: str | None = None
+    place_precision: str | None = None
+
+    @property
+    def has_location(self) -> bool:
+        return self.country is not None or self.lat is not None or self.place_name is not None
+
+
+def key_from_event(event: Event, publication_date: date | None = None) -> MergeKey:
+    """The merge key of a report; an undated event falls back to its document's publication date."""
+    src, tgt, loc = event.source_actor, event.target_actor, event.location
+    when, precision = (event.date, event.date_precision or "day") if event.date else (publication_date, None)
+    return MergeKey(
+        event_type=event.event_type, modality=event.modality or "asserted", date=when, date_precision=precision,
+        source_name=_norm(src.name) if src else None, source_country=src.country if src else None,
+        target_name=_norm(tgt.name) if tgt else None, target_country=tgt.country if tgt else None,
+        lat=loc.lat if loc else None, lon=loc.lon if loc else None, country=loc.country if loc else None,
+        admin1=loc.admin1 if loc else None, place_name=_norm(loc.name) if loc else None,
+        place_precision=loc.precision if loc else None)
+
+
+def match_score(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) -> float | None:
+    """None when `a` and `b` cannot be the same happening, else a score (lower = better match)."""
+    if a.event_type != b.event_type or not _modality_ok(a.modality, b.modality):
+        return None
+    days = date_gap(a, b, rules)
+    if days is None:
+        return None
+    actors = _actors_score(a, b)
+    if actors is None:
+        return None
+    matched_actors, unknown_actors = actors
+    km = location_gap(a, b, rules)
+    if km is False:
+        return None
+    if km is None:  # unknown location: only with strong other evidence
+        if matched_actors == 0 or days > 1:
+            return None
+        return days + 2 * rules.unknown_penalty + unknown_actors * rules.unknown_penalty
+    return days + km / 25.0 + unknown_actors * rules.unknown_penalty - 0.5 * matched_actors
+
+
+def date_gap(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) -> int | None:
+    """Days apart when within the window of the coarser date, else None."""
+    if a.date is None or b.date is None:
+        return None
+    window = max(rules.window(a.date_precision), rules.window(b.date_precision))
+    days = abs((a.date - b.date).days)
+    return days if days <= window else None
+
+
+def location_gap(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) -> float | None | bool:
+    """km apart (0 when only the country or admin1 is known and agrees); None when either location is
+    unknown; False when the locations are incompatible."""
+    if not (a.has_location and b.has_location):
+        return None
+    if a.country and b.country and a.country != b.country:
+        return False
+    coarse = max(_PLACE_RANK.get(a.place_precision or "city", 1), _PLACE_RANK.get(b.place_precision or "city", 1))
+    if coarse >= _PLACE_RANK["country"]:
+        return 0.0 if (a.country and a.country == b.country) else False
+    if coarse == _PLACE_RANK["admin1"] and a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return 0.0 if a.place_name and _norm(a.place_name) == _norm(b.place_name) else False
+    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    radius = max(rules.radius_km.get(a.place_precision or "city", 50.0),
+                 rules.radius_km.get(b.place_precision or "city", 50.0))
+    return km if km <= radius else False
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def date_rank(precision: str | None) -> int:
+    return _DATE_RANK.get(precision or "", 4)
+
+
+def place_rank(precision: str | None) -> int:
+    return _PLACE_RANK.get(precision or "", 4)
+
+
+def _modality_ok(a: str, b: str) -> bool:
+    return a == b or (a in FACTUAL and b in FACTUAL)
+
+
+def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
+    """(roles matched by name, roles unknown on a side), or None when a role conflicts."""
+    matched = unknown = 0
+    for name_a, country_a, name_b, country_b in ((a.source_name, a.source_country, b.source_name, b.source_country),
+                                                 (a.target_name, a.target_country, b.target_name, b.target_country)):
+        if not (name_a or country_a) or not (name_b or country_b):
+            unknown += 1
+            continue
+        if country_a and country_b and country_a != country_b:
+            return None
+        if name_a and name_b:
+            if _norm(name_a) != _norm(name_b):
+                return None
+            matched += 1
+    return matched, unknown
+
+
+def _norm(value: str | None) -> str | None:
+    return " ".join(value.lower().split()) if value else None

@@ -1,0 +1,203 @@
+"""Actors: the dictionary mentions of a document and the resolution of an actor phrase to name, country, sector.
+
+Dictionary phrases (countries, demonyms, capitals as metonyms, armed groups, IGOs) are matched on spaCy tokens.
+Short upper-case acronyms ("US", "UN") must keep their case, capitals must be capitalised, and in all-caps text
+acronyms that are English stop words ("US", "WHO") are skipped.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from . import lexicon
+from .lexicon import ActorEntry
+
+MAX_PHRASE = 8
+COREF_HEADS = {"group", "militia", "faction", "organization", "organisation", "movement", "guerrilla", "rebel",
+               "insurgent", "militant", "network", "front", "cartel"}
+PERSON_TITLES = {"president", "minister", "premier", "king", "queen", "chancellor", "emir", "sultan", "leader",
+                 "general", "commander", "official", "spokesman", "ambassador", "secretary", "governor", "mayor"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token indices in the doc
+    end: int
+    entry: ActorEntry
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    return spacy.blank("en").tokenizer
+
+
+@lru_cache(maxsize=None)
+def phrase_index() -> dict[str, list[tuple[tuple[str, ...], ActorEntry, str]]]:
+    """first lower-cased token -> [(tokens, entry, surface form)], longest first."""
+    tokenizer = _tokenizer()
+    index: dict[str, list] = {}
+    seen = set()
+    for surface, entry in lexicon.actor_surface_forms():
+        toks = tuple(t.lower_ for t in tokenizer(surface))
+        if not toks or (toks, entry.kind) in seen:
+            continue
+        seen.add((toks, entry.kind))
+        index.setdefault(toks[0], []).append((toks, entry, surface))
+    for items in index.values():
+        items.sort(key=lambda item: -len(item[0]))
+    return index
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = surface.replace(".", "").replace("-", "")
+    return surface.isupper() and len(letters) <= 4
+
+
+def find_mentions(doc: Doc, all_caps: bool) -> list[Mention]:
+    """Every dictionary phrase in `doc`, longest match first, left to right."""
+    index = phrase_index()
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        cands = index.get(tok.lower_)
+        matched = None
+        if cands:
+            for toks, entry, surface in cands:
+                end = i + len(toks)
+                if end > n or any(doc[i + k].lower_ != toks[k] for k in range(1, len(toks))):
+                    continue
+                text = doc[i:end].text
+                if _is_acronym(surface):
+                    if all_caps and surface.lower().replace(".", "") in STOP_WORDS:
+                        continue
+                    if not all_caps and text != surface:
+                        continue
+                if entry.kind == "capital" and not (all_caps or text[:1].isupper()):
+                    continue
+                if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non"):
+                    break  # "anti-American", "pro-Iran": an attitude, not the actor's country
+                if tok.lower_.startswith(("anti-", "pro-")):
+                    break
+                matched = Mention(i, end, entry)
+                break
+        if matched:
+            out.append(matched)
+            i = matched.end
+        else:
+            i += 1
+    return out
+
+
+class ActorResolver:
+    """Resolves actor phrases of one document (mention lookup, sector, coreference of "the group")."""
+
+    def __init__(self, doc: Doc, all_caps: bool):
+        self.doc = doc
+        self.mentions = find_mentions(doc, all_caps)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for k in range(m.start, m.end):
+                self.by_token[k] = m
+        countries = Counter(m.entry.country for m in self.mentions if m.entry.country and m.entry.kind != "group")
+        self.main_country = countries.most_common(1)[0][0] if countries else None
+        self.sectors = lexicon.sector_terms()
+
+    def phrase(self, head: Token) -> Span:
+        """The actor phrase headed by `head`: its left dependents and "of"/"from" complements, no clauses."""
+        left = head.left_edge.i
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("prep",) and child.lower_ in ("of", "from") and child.i == right + 1:
+                right = child.right_edge.i
+            elif child.dep_ in ("compound", "flat", "nmod", "appos") and child.i == right + 1:
+                right = child.right_edge.i
+            else:
+                break
+        if right - left >= 14:
+            left = max(left, head.i - 6)
+            right = min(right, head.i + 6)
+        span = self.doc[left:right + 1]
+        while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "cc"):
+            span = span[1:]
+        while len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
+        return span
+
+    def _sector(self, span: Span, head: Token) -> str | None:
+        lemmas = [t.lemma_.lower() for t in span]
+        # the head noun decides first ("Iraqi troops" -> military), then any other sector word in the phrase
+        order = [head.i - span.start] + [k for k in range(len(span) - 1, -1, -1) if k != head.i - span.start]
+        for k in order:
+            if not 0 <= k < len(lemmas):
+                continue
+            if k > 0 and (lemmas[k - 1], lemmas[k]) in self.sectors:
+                return self.sectors[(lemmas[k - 1], lemmas[k])]
+            if (lemmas[k],) in self.sectors:
+                return self.sectors[(lemmas[k],)]
+            if (span[k].lower_,) in self.sectors:
+                return self.sectors[(span[k].lower_,)]
+        return None
+
+    def _coreferent_group(self, head: Token) -> Mention | None:
+        """The last armed group named before `head` in the same paragraph ("the group", "the militia")."""
+        text = self.doc.text
+        para_start = text.rfind("\n\n", 0, head.idx)
+        for m in reversed(self.mentions):
+            if m.start >= head.i:
+                continue
+            if self.doc[m.start].idx < para_start:
+                break
+            if m.entry.kind == "group" and m.entry.sector in ("rebels", "militia", "party"):
+                return m
+        return None
+
+    def resolve(self, head: Token | None) -> Actor | None:
+        if head is None or head.pos_ in ("PRON",) and head.lower_ not in ("who",):
+            return None
+        if head.pos_ == "PRON":
+            return None
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            return None
+        span = self.phrase(head)
+        mentions = []
+        for t in span:
+            m = self.by_token.get(t.i)
+            if m and (not mentions or mentions[-1] is not m):
+                mentions.append(m)
+        sector = self._sector(span, head)
+        group = next((m for m in mentions if m.entry.kind == "group"), None)
+        chosen = group or next((m for m in mentions if m.entry.kind != "group"), None)
+        if chosen is None and head.lemma_.lower() in COREF_HEADS and any(t.lower_ in ("the", "this", "that") for t in span):
+            chosen = self._coreferent_group(head)
+        country = None
+        name = None
+        if chosen is not None:
+            country = chosen.entry.country
+            name = chosen.entry.name
+            if chosen.entry.kind == "group":
+                sector = chosen.entry.sector if sector in (None, "government", "civilians") else sector
+            elif sector is None and chosen.entry.kind in ("country", "name", "capital") and self._is_head_mention(chosen, head):
+                sector = "government"
+        if group is not None and country is None:
+            other = next((m for m in mentions if m.entry.kind != "group" and m.entry.country), None)
+            country = other.entry.country if other else None
+        if country is None and sector in ("government", "military", "police") and not group:
+            country = self.main_country
+        if sector is None and head.ent_type_ == "PERSON" and any(t.lemma_.lower() in PERSON_TITLES for t in span):
+            sector = "government"
+        if country is None and name is None and sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            if head.pos_ not in ("NOUN", "PROPN"):
+                return None
+        return Actor(text=span.text, name=name or span.text, country=country, sector=sector,
+                     start=span.start_char, end=span.end_char)
+
+    def _is_head_mention(self, mention: Mention, head: Token) -> bool:
+        return mention.start <= head.i < mention.end

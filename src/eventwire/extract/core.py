@@ -1,0 +1,340 @@
+"""Event coding: triggers -> one event per distinct happening, with actors, modality, casualties, weapons,
+date and place."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Document, Event, Evidence, Place, Toponym
+from ..time import find_publication_date, resolve_event_date
+from . import lexicon
+from .actors import ActorResolver
+from .casing import is_all_caps, restore_case
+from .casualties import Casualties, find_casualties
+from .modality import modality_of
+from .triggers import Match, find_triggers
+from .weapons import find_weapons
+
+# Types whose arguments are themselves events ("threatened to shell", "demanded the release", "agreed to a
+# ceasefire", "banned the rally"): a trigger inside their arguments is the content, not a second happening.
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "oprd", "acomp", "dative", "nsubjpass"}
+BACKGROUND = {"after", "following", "since", "before", "despite", "amid", "over"}
+SOURCE_VERBS = {"launch", "carry", "conduct", "mount", "stage", "claim", "hold", "make", "begin", "start",
+                "order", "continue", "resume", "announce", "issue", "impose", "step", "intensify", "escalate"}
+TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "to", "with", "toward", "towards", "in"}
+NOUN_TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "targeting"}
+MODALITY_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.8, "threatened": 0.65, "hypothetical": 0.6,
+                   "denied": 0.5}
+# (governing type, content type) -> the governing event's real type
+RETYPE = {("REQUEST", "THREATEN"): "THREATEN", ("AGREE", "THREATEN"): "THREATEN", ("AGREE", "ASSAULT"): "THREATEN"}
+KILL_LEMMAS = {"kill", "killing", "assassinate", "assassination", "murder", "slay", "execute", "behead"}
+ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "both"}
+
+
+@dataclass
+class Candidate:
+    match: Match
+    source: Token | None = None
+    target: Token | None = None
+    content_of: Match | None = None
+    background: bool = False
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more trigger matches of one type in one sentence."""
+    sent: Span
+    event_type: str
+    cands: list[Candidate] = field(default_factory=list)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_object(tok: Token, preps: set[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _actor_modifier(noun: Token, resolver: ActorResolver) -> Token | None:
+    """ "US strike", "Israeli air raids", "Iran's attack": the actor written before a noun trigger."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i in resolver.by_token:
+            return child
+    return None
+
+
+def _arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Token | None]:
+    """(source head, target head) of a trigger."""
+    tok = match.token
+    if tok.pos_ in ("NOUN", "PROPN") and match.entry.pos != "V":
+        source = _actor_modifier(tok, resolver) or _prep_object(tok, {"by"})
+        target = _prep_object(tok, NOUN_TARGET_PREPS)
+        head = tok.head
+        if source is None and tok.dep_ in ("dobj", "pobj") and head.lemma_.lower() in SOURCE_VERBS | {"out"}:
+            verb = head if head.pos_ in ("VERB", "AUX") else head.head
+            source = _subject(verb)
+        if tok.dep_ == "nsubj" and head.pos_ == "VERB" and target is None:
+            target = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return source, target
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if passive:
+        target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        source = _agent(tok)
+        return source, target
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a general killed in a US strike"
+        return _agent(tok), tok.head
+    source = _subject(tok)
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    if target is None:
+        target = _prep_object(tok, TARGET_PREPS)
+    return source, target
+
+
+def _content_parent(match: Match, by_token: dict[int, Match]) -> Match | None:
+    """The trigger whose argument this trigger is, if any (climbing argument relations only)."""
+    tok = match.token
+    for _ in range(4):
+        if tok.dep_ not in CONTENT_DEPS and not (tok.dep_ in ("compound", "amod") and tok.head.i in by_token):
+            return None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        parent = by_token.get(tok.i)
+        if parent is not None and parent is not match:
+            return parent
+    return None
+
+
+def _in_background(tok: Token) -> bool:
+    """Under "after"/"following"/"since": an earlier happening told as the setting of the main one."""
+    for _ in range(5):
+        if tok.head is tok:
+            return False
+        if tok.dep_ in ("prep", "mark") and tok.lower_ in BACKGROUND:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND for c in tok.children) and tok.dep_ == "advcl":
+            return True
+        tok = tok.head
+    return False
+
+
+def _is_anaphoric(match: Match) -> bool:
+    """ "the attacks", "the blast": a definite noun trigger that refers back to an event already told."""
+    tok = match.token
+    if tok.pos_ not in ("NOUN", "PROPN") or match.entry.pos == "V":
+        return False
+    if any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ for c in tok.children):
+        return False
+    if _prep_object(tok, NOUN_TARGET_PREPS | {"in", "near"}) is not None and tok.tag_ != "NNS":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in tok.children)
+
+
+def _locate(sent: Span, toponyms: list[Toponym]) -> Place | None:
+    try:
+        from .. import geo
+        locate = geo.locate_event
+    except (ImportError, AttributeError):  # the geo stage is optional until it lands
+        return None
+    try:
+        return locate(sent, toponyms)
+    except Exception:  # noqa: BLE001  a geo failure must not lose the event
+        return None
+
+
+def _resolve_actor(resolver: ActorResolver, head: Token | None) -> Actor | None:
+    return resolver.resolve(head) if head is not None else None
+
+
+def _confidence(weight: float, source: Actor | None, target: Actor | None, modality: str) -> float:
+    actor_factor = 0.7 + (0.15 if source and source.country or source and source.sector else 0.0) + (
+        0.15 if target else 0.0)
+    return max(0.05, min(1.0, weight * actor_factor * MODALITY_WEIGHT.get(modality, 0.8) + 0.1))
+
+
+def _work_doc(doc: Doc) -> tuple[Doc, bool]:
+    """The doc to code: a case-restored re-parse of all-caps text (same offsets), else `doc` itself."""
+    if not is_all_caps(doc.text):
+        return doc, False
+    restored = restore_case(doc.text)
+    if restored == doc.text or len(restored) != len(doc.text):
+        return doc, True
+    from ..nlp import get_nlp
+
+    return get_nlp()(restored), True
+
+
+def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> list[Event]:
+    """Coded events of `document` (parsed as `doc` from `document.text`), one per distinct happening per
+    sentence, in text order. Offsets (evidence, trigger_start) refer to `document.text`."""
+    if not document.text.strip() or len(doc) == 0:
+        return []
+    lexicon.load_all()
+    work, all_caps = _work_doc(doc)
+    resolver = ActorResolver(work, all_caps)
+    publication_date = document.publication_date or find_publication_date(document.text)
+    onto = lexicon.ontology()
+    events: list[Event] = []
+    recent_assaults: list[tuple[int, Event]] = []  # (sentence index, event) for casualty statements that follow
+    last_date: tuple[date | None, str | None, int] = (None, None, -1)
+    sentences = list(work.sents)
+    for s_index, sent in enumerate(sentences):
+        weapons = find_weapons(sent)
+        casualties = find_casualties(sent.text)
+        matches = find_triggers(sent, bool(weapons), casualties.stated)
+        event_date, precision = resolve_event_date(sent, publication_date)
+        para_break = "\n\n" in document.text[sentences[s_index - 1].end_char:sent.start_char] if s_index else True
+        if event_date is None and not para_break and last_date[2] == s_index - 1:
+            event_date, precision = last_date[0], last_date[1]
+        if event_date is not None:
+            last_date = (event_date, precision, s_index)
+        elif para_break:
+            last_date = (None, None, -1)
+
+        by_token = {m.token.i: m for m in matches}
+        cands = []
+        for match in matches:
+            cand = Candidate(match)
+            parent = _content_parent(match, by_token)
+            if parent is not None and parent.entry.event_type != match.entry.event_type:
+                cand.content_of = parent
+            cand.background = _in_background(match.token)
+            cands.append(cand)
+        for cand in cands:
+            parent = cand.content_of
+            new_type = RETYPE.get((parent.entry.event_type, cand.match.entry.event_type)) if parent else None
+            if new_type:  # "pledged to avenge him", "urged Iraqis to stay away from US forces": threats
+                parent_cand = next(c for c in cands if c.match is parent)
+                parent_cand.match = Match(parent.token, replace(parent.entry, event_type=new_type, mode=None,
+                                                                cameo=onto.cameo_for(new_type, None)), parent.tokens)
+        foreground = [c for c in cands if c.content_of is None and not c.background]
+        kept = [c for c in cands if c.content_of is None and (not c.background or not foreground)]
+
+        # definite ASSAULT nouns that point back at recent attacks pass their casualty figures on
+        anaphoric = [c for c in kept if c.match.entry.event_type == "ASSAULT" and _is_anaphoric(c.match)]
+        fresh_assault = [c for c in kept if c.match.entry.event_type == "ASSAULT" and c not in anaphoric]
+        if anaphoric and not fresh_assault and recent_assaults:
+            _carry_casualties(recent_assaults, s_index, casualties, plural=any(c.match.token.tag_ == "NNS" for c in anaphoric))
+            kept = [c for c in kept if c not in anaphoric]
+        elif not kept and casualties.stated and recent_assaults:
+            _carry_casualties(recent_assaults, s_index, casualties, plural=False)
+
+        drafts: dict[str, Draft] = {}
+        for cand in kept:
+            draft = drafts.setdefault(cand.match.entry.event_type, Draft(sent, cand.match.entry.event_type))
+            draft.cands.append(cand)
+        location = _locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms) if drafts else None
+        for draft in drafts.values():
+            event = _build_event(document, draft, resolver, weapons, casualties, onto, location,
+                                 event_date, precision)
+            events.append(event)
+            if event.event_type == "ASSAULT":
+                recent_assaults.append((s_index, event))
+    return events
+
+
+def _carry_casualties(recent: list[tuple[int, Event]], s_index: int, casualties: Casualties, plural: bool) -> None:
+    """Apply a casualty statement ("there were no casualties") to the attacks of the last few sentences."""
+    window = [ev for i, ev in recent if s_index - i <= 2]
+    if not window:
+        return
+    targets = window if plural else window[-1:]
+    for event in targets:
+        if event.fatalities is None and casualties.fatalities is not None:
+            event.fatalities = casualties.fatalities
+            event.notes.append("fatalities from a following sentence")
+        if event.injuries is None and casualties.injuries is not None:
+            event.injuries = casualties.injuries
+
+
+def _single_person_killed(cands: list[Candidate], target: Actor, sent_doc: Doc) -> bool:
+    """ "the killing of General X", "X was assassinated": one named person killed."""
+    if not any(c.match.token.lemma_.lower() in KILL_LEMMAS for c in cands) or target.start is None:
+        return False
+    span = sent_doc.char_span(target.start, target.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ == "PERSON" and span.root.tag_ == "NNP" and not any(
+        t.lower_ in ("and", ",") for t in span)
+
+
+def _speaker(tok: Token) -> Token | None:
+    """The named speaker of a quotation or report that contains `tok` ("..., said Kataeb Hezbollah")."""
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in ("say", "tell", "state", "add", "warn", "declare"):
+            return next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    return None
+
+
+def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weapons, casualties: Casualties,
+                 onto, location: Place | None, event_date, precision) -> Event:
+    cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
+    source = target = None
+    source_head = None
+    for cand in cands:
+        s_head, t_head = _arguments(cand.match, resolver)
+        if s_head is not None and s_head.pos_ == "PRON" and s_head.lower_ in ("we", "i"):
+            s_head = _speaker(cand.match.token)
+        if source is None and s_head is not None:
+            source = _resolve_actor(resolver, s_head)
+            source_head = s_head if source is not None else None
+        if target is None and t_head is not None and (s_head is None or t_head.i != s_head.i):
+            target = _resolve_actor(resolver, t_head)
+    main = cands[0].match
+    mode = next((c.match.entry.mode for c in cands if c.match.entry.mode), None)
+    weapon_names: list[str] = []
+    notes: list[str] = []
+    fatalities = injuries = None
+    if draft.event_type == "ASSAULT":
+        weapon_names = [w.name for w in weapons]
+        if weapons and mode not in ("abduct", "sexual", "assassination", "suicide-attack", "arson"):
+            mode = max(weapons, key=lambda w: w.priority).mode
+        fatalities, injuries = casualties.fatalities, casualties.injuries
+        if fatalities is None and target is not None and _single_person_killed(cands, target, sent_doc=draft.sent.doc):
+            fatalities = 1
+        notes.extend(casualties.notes)
+    modality = modality_of(main.token, draft.event_type, source_head)
+    cameo = onto.cameo_for(draft.event_type, mode) if mode else main.entry.cameo
+    acled = onto.acled_for(draft.event_type, mode)
+    sent = draft.sent
+    trigger_text = " ".join(sent.doc[i].text for i in main.tokens)
+    event = Event(
+        doc_id=document.doc_id, event_type=draft.event_type,
+        evidence=Evidence(document.text[sent.start_char:sent.end_char], sent.start_char, sent.end_char),
+        mode=mode, cameo_code=cameo, modality=modality, source_actor=source, target_actor=target,
+        location=location, date=event_date, date_precision=precision if event_date else None,
+        fatalities=fatalities, injuries=injuries, weapons=weapon_names,
+        confidence=_confidence(main.entry.weight, source, target, modality),
+        trigger=trigger_text, trigger_start=main.token.idx, notes=notes)
+    if acled:
+        event.acled_event_type, event.acled_sub_event_type = acled
+    return event

@@ -1,0 +1,231 @@
+"""Loads and validates the extraction data files (ontology, trigger lexicon, weapons, actor dictionary).
+
+Everything is read once per process through `eventwire.resources`; a malformed row raises `DataFileError`
+naming the file and line, so a bad lexicon edit fails at start-up rather than coding wrong events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import DataFileError, Errors
+from ..model import PLOVER_TYPES
+from ..resources import data_path, load_csv, load_yaml
+
+ONTOLOGY = "events/ontology.yaml"
+TRIGGERS = "events/triggers.csv"
+WEAPONS = "events/weapons.csv"
+COUNTRIES = "actors/countries.csv"
+COUNTRY_ALIASES = "actors/country_aliases.csv"
+GROUPS = "actors/groups.csv"
+SECTORS = "actors/sectors.csv"
+
+SECTOR_NAMES = ("government", "military", "police", "rebels", "militia", "party", "civilians", "protesters",
+                "media", "IGO", "NGO", "business", "religious")
+CONDITION_KINDS = ("weapon", "casualty", "obj", "notobj", "mod", "notmod")
+
+
+def _fail(name: str, line: int | None, reason: str) -> DataFileError:
+    where = f":{line}" if line else ""
+    return DataFileError(Errors.E009.format(path=data_path(name), where=where, reason=reason))
+
+
+def _csv_lines(name: str) -> list[int]:
+    """File line number of each data row of a CSV (comments and blank lines skipped), for error messages."""
+    lines = data_path(name).read_text(encoding="utf-8").splitlines()
+    numbers = [i for i, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    return numbers[1:]  # the first is the header
+
+
+@dataclass(frozen=True)
+class Condition:
+    kind: str
+    lemmas: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: `words` are lemmas (one for V/N entries)."""
+    event_type: str
+    pos: str
+    words: tuple[str, ...]
+    mode: str | None
+    cameo: str
+    weight: float
+    conditions: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModeInfo:
+    cameo: str | None
+    acled: tuple[str, str] | None
+
+
+@dataclass
+class Ontology:
+    cameo: dict[str, str] = field(default_factory=dict)
+    acled: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    modes: dict[str, dict[str, ModeInfo]] = field(default_factory=dict)
+
+    def acled_for(self, event_type: str, mode: str | None) -> tuple[str, str] | None:
+        info = self.modes.get(event_type, {}).get(mode or "")
+        if info and info.acled:
+            return info.acled
+        return self.acled.get(event_type)
+
+    def cameo_for(self, event_type: str, mode: str | None) -> str:
+        info = self.modes.get(event_type, {}).get(mode or "")
+        return (info.cameo if info and info.cameo else None) or self.cameo[event_type]
+
+
+def _acled_pair(name: str, value, where: str) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) and v for v in value)):
+        raise _fail(name, None, f"{where}: acled must be [event type, sub-event type]")
+    return value[0], value[1]
+
+
+@lru_cache(maxsize=None)
+def ontology() -> Ontology:
+    data = load_yaml(ONTOLOGY)
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+        raise _fail(ONTOLOGY, None, "expected a mapping with a 'types' mapping")
+    types = data["types"]
+    missing = [t for t in PLOVER_TYPES if t not in types]
+    unknown = [t for t in types if t not in PLOVER_TYPES]
+    if missing or unknown:
+        raise _fail(ONTOLOGY, None, f"types must be the 16 PLOVER types (missing {missing}, unknown {unknown})")
+    onto = Ontology()
+    for name, spec in types.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("cameo"), str):
+            raise _fail(ONTOLOGY, None, f"{name}: needs a quoted 'cameo' code")
+        onto.cameo[name] = spec["cameo"]
+        onto.acled[name] = _acled_pair(ONTOLOGY, spec.get("acled"), name)
+        modes = {}
+        for mode, mspec in (spec.get("modes") or {}).items():
+            if not isinstance(mspec, dict):
+                raise _fail(ONTOLOGY, None, f"{name}.{mode}: expected a mapping")
+            modes[mode] = ModeInfo(mspec.get("cameo"), _acled_pair(ONTOLOGY, mspec.get("acled"), f"{name}.{mode}"))
+        onto.modes[name] = modes
+    return onto
+
+
+def _parse_conditions(raw: str, line: int) -> tuple[Condition, ...]:
+    out = []
+    for part in filter(None, (p.strip() for p in raw.split(";"))):
+        kind, _, values = part.partition(":")
+        if kind not in CONDITION_KINDS:
+            raise _fail(TRIGGERS, line, f"unknown condition '{kind}' (expected one of {CONDITION_KINDS})")
+        lemmas = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
+        if kind in ("obj", "notobj", "mod", "notmod") and not lemmas:
+            raise _fail(TRIGGERS, line, f"condition '{kind}' needs lemmas")
+        out.append(Condition(kind, lemmas))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def triggers() -> tuple[Trigger, ...]:
+    onto = ontology()
+    rows = load_csv(TRIGGERS, required=("type", "pos", "term", "weight"))
+    out = []
+    for line, row in zip(_csv_lines(TRIGGERS), rows):
+        if row["type"] not in PLOVER_TYPES:
+            raise _fail(TRIGGERS, line, f"unknown event type '{row['type']}'")
+        if row["pos"] not in ("V", "N", "P"):
+            raise _fail(TRIGGERS, line, f"pos must be V, N or P, not '{row['pos']}'")
+        try:
+            weight = float(row["weight"])
+        except ValueError:
+            raise _fail(TRIGGERS, line, f"weight '{row['weight']}' is not a number") from None
+        if not 0.0 <= weight <= 1.0:
+            raise _fail(TRIGGERS, line, "weight must be in [0, 1]")
+        words = tuple(row["term"].lower().split())
+        mode = row.get("mode") or None
+        cameo = row.get("cameo") or onto.cameo_for(row["type"], mode)
+        out.append(Trigger(row["type"], row["pos"], words, mode, cameo, weight,
+                           _parse_conditions(row.get("cond", ""), line)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Weapon:
+    words: tuple[str, ...]
+    name: str
+    mode: str
+    priority: int
+
+
+@lru_cache(maxsize=None)
+def weapons() -> tuple[Weapon, ...]:
+    rows = load_csv(WEAPONS, required=("term", "weapon", "mode", "priority"))
+    out = []
+    for line, row in zip(_csv_lines(WEAPONS), rows):
+        if not row["priority"].isdigit():
+            raise _fail(WEAPONS, line, f"priority '{row['priority']}' is not an integer")
+        if row["mode"] not in ontology().modes["ASSAULT"]:
+            raise _fail(WEAPONS, line, f"mode '{row['mode']}' is not an ASSAULT mode of {ONTOLOGY}")
+        out.append(Weapon(tuple(row["term"].lower().split()), row["weapon"], row["mode"], int(row["priority"])))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """A dictionary phrase: `kind` is country (the state), demonym, capital (metonym for the government) or group."""
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+def _check_iso3(name: str, line: int, code: str) -> None:
+    if not (len(code) == 3 and code.isalpha() and code.isupper()):
+        raise _fail(name, line, f"'{code}' is not an ISO 3166 alpha-3 code")
+
+
+@lru_cache(maxsize=None)
+def sector_terms() -> dict[tuple[str, ...], str]:
+    out = {}
+    for line, row in zip(_csv_lines(SECTORS), load_csv(SECTORS, required=("term", "sector"))):
+        if row["sector"] not in SECTOR_NAMES:
+            raise _fail(SECTORS, line, f"unknown sector '{row['sector']}'")
+        out[tuple(row["term"].lower().split())] = row["sector"]
+    return out
+
+
+def load_all() -> None:
+    """Read and validate every extraction data file (call at start-up to fail early)."""
+    ontology()
+    triggers()
+    weapons()
+    actor_surface_forms()
+    sector_terms()
+
+
+@lru_cache(maxsize=None)
+def actor_surface_forms() -> tuple[tuple[str, ActorEntry], ...]:
+    """(surface form, entry) for every dictionary phrase, groups first (they win over countries)."""
+    out: list[tuple[str, ActorEntry]] = []
+    names: dict[str, str] = {}
+    for line, row in zip(_csv_lines(GROUPS), load_csv(GROUPS, required=("name", "aliases", "sector"))):
+        if row.get("country"):
+            _check_iso3(GROUPS, line, row["country"])
+        if row["sector"] not in SECTOR_NAMES:
+            raise _fail(GROUPS, line, f"unknown sector '{row['sector']}'")
+        entry = ActorEntry(row["name"], row.get("country") or None, row["sector"], "group")
+        out.extend((alias.strip(), entry) for alias in row["aliases"].split("|") if alias.strip())
+    countries = load_csv(COUNTRIES, required=("iso3", "name"))
+    for line, row in zip(_csv_lines(COUNTRIES), countries):
+        _check_iso3(COUNTRIES, line, row["iso3"])
+        names[row["iso3"]] = row["name"]
+        out.append((row["name"], ActorEntry(row["name"], row["iso3"], None, "country")))
+    for line, row in zip(_csv_lines(COUNTRY_ALIASES), load_csv(COUNTRY_ALIASES, required=("iso3", "kind", "terms"))):
+        _check_iso3(COUNTRY_ALIASES, line, row["iso3"])
+        if row["kind"] not in ("name", "demonym"):
+            raise _fail(COUNTRY_ALIASES, line, f"kind must be name or demonym, not '{row['kind']}'")
+        for term in filter(None, (t.strip() for t in row["terms"].split("|"))):
+            out.append((term, ActorEntry(names.get(row["iso3"], row["iso3"]), row["iso3"], None, row["kind"])))
+    for row in countries:
+        if row.get("capital"):
+            out.append((row["capital"], ActorEntry(row["name"], row["iso3"], "government", "capital")))
+    return tuple(out)

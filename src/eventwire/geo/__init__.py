@@ -1,0 +1,48 @@
+"""Geo stage: toponym detection, resolution against a local offline gazetteer, and event location.
+
+Public surface (used by the pipeline, the CLI and the API):
+    get_gazetteer() -> Gazetteer
+    geoparse(doc) -> list[Toponym]
+    locate_event(sent, toponyms) -> Place | None
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Toponym
+from .dateline import find_dateline
+from .detect import detect, detect_weak
+from .gazetteer import Gazetteer, get_gazetteer
+from .locate import locate_event
+from .resolve import make_acceptor, resolve
+
+__all__ = ["get_gazetteer", "geoparse", "locate_event", "Gazetteer"]
+
+
+def geoparse(doc: Doc) -> list[Toponym]:
+    """Toponyms of a parsed document in text order, offsets into `doc.text`; `place` is None when unresolved.
+
+    Demonyms ("Iraqi") are not toponyms; a leading "the" is not part of the span."""
+    if not doc.text.strip():
+        return []
+    gaz = get_gazetteer()
+    mentions = detect(doc, gaz)
+    dateline = find_dateline(doc, mentions)
+    resolutions = resolve(gaz, mentions, dateline)
+    weak = detect_weak(doc, gaz, mentions, make_acceptor(gaz, mentions, resolutions))
+    if weak:
+        offset = len(mentions)
+        for m in weak:
+            if m.qualifier is not None:
+                m.qualifier += offset
+        mentions = mentions + weak
+        resolutions = resolve(gaz, mentions, dateline)
+    if not mentions:
+        return []
+    toponyms = []
+    for k, (m, r) in enumerate(zip(mentions, resolutions)):
+        place = gaz.place(r.place_id) if r.place_id is not None else None
+        toponyms.append(Toponym(text=m.text, start=m.start, end=m.end, place=place, score=r.score,
+                                is_dateline=(k == dateline)))
+    toponyms.sort(key=lambda t: t.start)
+    return toponyms

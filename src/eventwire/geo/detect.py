@@ -1,0 +1,251 @@
+"""Toponym detection: spaCy place entities, cleaned up, plus gazetteer names the statistical NER missed.
+
+Returns `Mention`s (character spans into `doc.text`); resolution happens in `resolve.py`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from . import sources
+from .gazetteer import Gazetteer
+from .normalize import name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Other entity labels the small NER model often gives to well-known places ("Georgia" as PERSON).
+RELABEL_LABELS = frozenset({"ORG", "PERSON"})
+RELABEL_CODES = frozenset({sources.COUNTRY, sources.ADM1, sources.CONTINENT})
+# A FAC entity not in the gazetteer is still kept as a toponym when it ends in one of these words.
+FACILITY_WORDS = frozenset({
+    "airport", "airbase", "base", "airfield", "camp", "bridge", "crossing", "checkpoint", "embassy",
+    "consulate", "hospital", "church", "cathedral", "mosque", "temple", "synagogue", "shrine", "palace", "castle",
+    "stadium", "prison", "jail", "university", "harbor", "harbour", "museum", "zone", "dam", "refinery",
+    "compound", "barracks", "chapel",
+})
+LEADING_DROP = frozenset({"the", "The", "THE"})
+MAX_SCAN_TOKENS = 4
+
+
+@dataclass
+class Mention:
+    start: int          # char offsets into doc.text
+    end: int
+    text: str
+    label: str
+    qualifier: int | None = None   # index of the mention that qualifies this one ("Balad, Salahuddin")
+    is_qualifier: bool = False
+    token_start: int = 0
+    token_end: int = 0
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           and doc[end - 1].text not in (".",)):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _has_letters_upper(span: Span) -> bool:
+    return any(ch.isupper() for ch in span.text[:1]) or span.text[:1].isdigit()
+
+
+def _split_commas(span: Span) -> list[Span]:
+    """'Springfield, Illinois' tagged as one entity -> two spans."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == ",":
+            if start < tok.i:
+                parts.append(span.doc[start:tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts
+
+
+def _best_code(gaz: Gazetteer, ids: tuple[int, ...]) -> str | None:
+    if not ids:
+        return None
+    best = max(ids, key=lambda i: gaz.population[i])
+    return gaz.feature_code[best]
+
+
+def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Strong toponym mentions of `doc` (place entities and prominent names), without overlaps."""
+    spans: list[tuple[Span, str]] = []
+    taken = bytearray(len(doc))
+    for ent in doc.ents:
+        label = ent.label_
+        if label in PLACE_LABELS:
+            for part in _split_commas(ent):
+                span = _trim(part)
+                if span is None or not _has_letters_upper(span) or gaz.is_demonym(span.text):
+                    continue
+                if label == "FAC" and not gaz.lookup(span.text) and span[-1].lower_ not in FACILITY_WORDS:
+                    continue
+                spans.append((span, label))
+        elif label in RELABEL_LABELS:
+            span = _trim(ent)
+            if span is None or gaz.is_demonym(span.text):
+                continue
+            key = name_key(span.text)
+            if key in gaz.prominent and _best_code(gaz, gaz.index.get(key, ())) in RELABEL_CODES:
+                spans.append((span, "GPE"))
+        else:
+            continue
+        for t in range(ent.start, ent.end):
+            taken[t] = 1
+    spans += _scan_gazetteer(doc, gaz, taken)
+    return _to_mentions(doc, gaz, spans)
+
+
+def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> list[Mention]:
+    # Where spans overlap, the longest wins ("Al-Balad airbase" over "Al-Balad").
+    spans.sort(key=lambda s: (-(s[0].end - s[0].start), s[0].start))
+    chosen: list[tuple[Span, str]] = []
+    used = bytearray(len(doc))
+    for span, label in spans:
+        if any(used[t] for t in range(span.start, span.end)):
+            continue
+        for t in range(span.start, span.end):
+            used[t] = 1
+        chosen.append((span, label))
+    chosen.sort(key=lambda s: s[0].start)
+    mentions: list[Mention] = []
+    for span, label in chosen:
+        mentions.append(Mention(span.start_char, span.end_char, span.text, label,
+                                token_start=span.start, token_end=span.end))
+    _link_qualifiers(doc, gaz, mentions)
+    return mentions
+
+
+def _scan_gazetteer(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Span, str]]:
+    """Prominent gazetteer names in capitalised token runs the NER missed, and longer gazetteer names that
+    contain an entity ("Al-Balad airbase" around the entity "Al-Balad")."""
+    found = []
+    n = len(doc)
+    i = 0
+    prominent, index = gaz.prominent, gaz.index
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.is_stop and tok.text not in ("US", "U.S."):
+            i += 1
+            continue
+        hit = None
+        for width in range(min(MAX_SCAN_TOKENS, n - i), 0, -1):
+            covered = sum(taken[j] for j in range(i, i + width))
+            if covered and (width == 1 or covered == width or taken[i] and i > 0 and taken[i - 1]
+                            or i + width < n and taken[i + width - 1] and taken[i + width]):
+                continue  # a longer name may swallow whole entities, never cut one
+            span = doc[i:i + width]
+            if not span[-1].text[:1].isupper() and span[-1].lower_ not in FACILITY_WORDS:
+                continue
+            key = name_key(span.text)
+            if key in prominent and key in index:
+                if width == 1 and tok.pos_ not in ("PROPN",) and not tok.text.isupper():
+                    continue
+                if gaz.is_demonym(span.text):
+                    continue
+                hit = span
+                break
+        if hit is not None:
+            found.append((hit, "FAC" if any(taken[j] for j in range(hit.start, hit.end)) else "GPE"))
+            i = hit.end
+        else:
+            i += 1
+    return found
+
+
+def _link_qualifiers(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Mark 'Balad, Salahuddin' / 'Manhattan, Kan.': the second mention qualifies the first. A qualifier the NER
+    did not tag (state abbreviations) is added as a mention of its own."""
+    added: list[Mention] = []
+    starts = {m.token_start: k for k, m in enumerate(mentions)}
+    for k, m in enumerate(mentions):
+        j = m.token_end
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            continue
+        if j + 1 in starts:
+            q = mentions[starts[j + 1]]
+            if _is_container(gaz, q.text):
+                m.qualifier = starts[j + 1]
+                q.is_qualifier = True
+            continue
+        for width in (3, 2, 1):
+            if j + 1 + width > len(doc):
+                continue
+            span = doc[j + 1:j + 1 + width]
+            if span.text[:1].isupper() and any(t.ent_iob_ == "O" for t in span) and _is_container(gaz, span.text):
+                if any(o.token_start < span.end and span.start < o.token_end for o in mentions):
+                    break
+                added.append(Mention(span.start_char, span.end_char, span.text, "GPE", is_qualifier=True,
+                                     token_start=span.start, token_end=span.end))
+                m.qualifier = -len(added)   # resolved to an index below
+                break
+    if not added:
+        return
+    base = len(mentions)
+    for m in mentions:
+        if m.qualifier is not None and m.qualifier < 0:
+            m.qualifier = base + (-m.qualifier - 1)
+    mentions.extend(added)
+
+
+def _is_container(gaz: Gazetteer, text: str) -> bool:
+    ids = gaz.lookup_qualifier(text)
+    return any(gaz.feature_code[i] in (sources.ADM1, sources.COUNTRY, sources.ADM2) for i in ids)
+
+
+WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", ""})
+
+
+def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list[Mention]:
+    """Place names inside other entities or untagged proper nouns ("Fargo Police Department", a town the NER
+    called a PERSON), kept only when `accept(text)` says the document's context supports a reading."""
+    taken = bytearray(len(doc))
+    for m in strong:
+        for t in range(m.token_start, m.token_end):
+            taken[t] = 1
+    spans: list[tuple[Span, str]] = []
+    regions = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in WEAK_LABELS and e.label_ != "FAC"
+               or e.label_ == "FAC"]
+    in_ent = bytearray(len(doc))
+    for e in doc.ents:
+        for t in range(e.start, e.end):
+            in_ent[t] = 1
+    # Untagged runs of capitalised proper nouns count as regions too.
+    i, n = 0, len(doc)
+    while i < n:
+        if not in_ent[i] and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            j = i
+            while j < n and not in_ent[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            regions.append((i, j, ""))
+            i = j
+        else:
+            i += 1
+    for start, end, label in regions:
+        if label in PLACE_LABELS and label != "FAC" or any(taken[t] for t in range(start, end)):
+            continue
+        if label not in WEAK_LABELS:
+            continue
+        whole_only = label == "PERSON"
+        for width in range(min(MAX_SCAN_TOKENS, end - start), 0, -1):
+            if whole_only and width != end - start:
+                break
+            span = _trim(doc[start:start + width])
+            if span is None or not span.text[:1].isupper() or gaz.is_demonym(span.text):
+                continue
+            if span[-1].is_stop or len(span.text) < 3:
+                continue
+            if accept(span.text):
+                spans.append((span, "GPE"))
+                break
+    return _to_mentions(doc, gaz, spans)

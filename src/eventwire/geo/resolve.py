@@ -1,0 +1,209 @@
+"""Toponym resolution: candidates from the gazetteer, ranked by a hand-weighted score.
+
+Evidence, in order of strength: an explicit container ("Balad, Salahuddin", "Springfield, Ill."), the kind of
+place (countries, first-order divisions, capitals and curated facilities get priors), population, the
+document's dominant countries and admin1 divisions (from the other toponyms), geographic proximity to the
+other toponyms, and the dateline. Every mention of the same name in a document gets the same reading.
+No weight is learned; they were set by hand to be easy to reason about.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import sources
+from .detect import Mention
+from .gazetteer import Gazetteer
+from .normalize import name_key, plain_key
+
+MAX_CANDIDATES = 40
+TYPE_PRIOR = {
+    sources.COUNTRY: 5.0, sources.CONTINENT: 5.0, sources.ADM1: 3.0, sources.CAPITAL: 1.5, sources.ADM2: 0.5,
+    sources.AIRBASE: 3.0, sources.AIRPORT: 0.5, "RGN": 4.0, "MILB": 4.0, "ZN": 4.0, "BDG": 3.0, "SQR": 3.0,
+    "PSTB": 3.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "STRT": 4.0, "LK": 3.0, "CNL": 3.0, "ST": 2.0,
+}
+BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF"})
+_SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
+
+
+@dataclass
+class Resolution:
+    place_id: int | None
+    score: float
+
+
+def candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
+    ids = gaz.lookup(text)
+    if not ids:
+        low = text.lower()
+        for suf in _SUFFIXES:
+            if low.endswith(suf):
+                ids = gaz.lookup(text[: -len(suf)])
+                break
+    if len(ids) > MAX_CANDIDATES:
+        ids = tuple(sorted(ids, key=lambda i: -int(gaz.population[i]))[:MAX_CANDIDATES])
+    return ids
+
+
+def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
+    """Context-free score of each candidate: population, kind of place, exact spelling."""
+    out = np.zeros(len(ids))
+    # Divisions named after their big city ("Baghdad", "New York"): the bare name means the city.
+    big_cities = {gaz.country[i] for i in ids
+                  if gaz.feature_code[i] in (sources.CITY, sources.CAPITAL)
+                  and (int(gaz.population[i]) >= 300_000 or gaz.feature_code[i] == sources.CAPITAL)}
+    for n, i in enumerate(ids):
+        fcode = gaz.feature_code[i]
+        pop = int(gaz.population[i])
+        prior = TYPE_PRIOR.get(fcode, 0.0)
+        if fcode == sources.ADM1:
+            if pop < 1_000_000:
+                prior = 1.5
+            if gaz.country[i] in big_cities:
+                prior -= 2.5
+        score = 0.55 * math.log10(pop + 10) + prior
+        if gaz.plain[i] == plain:
+            score += 1.0
+        out[n] = score
+    return out
+
+
+def _haversine(lat1, lon1, lat2, lon2):
+    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None) -> list[Resolution]:
+    """One `Resolution` per mention (same order). `dateline` is the index of the dateline mention, if any."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k, m in enumerate(mentions):
+        groups[name_key(m.text)].append(k)
+    keys = list(groups)
+    cands = {key: candidates(gaz, mentions[groups[key][0]].text) for key in keys}
+    priors = {key: _priors(gaz, cands[key], plain_key(mentions[groups[key][0]].text)) for key in keys}
+    # Container evidence: "X, Y" -> candidates of X inside one of Y's readings.
+    contain = {key: np.zeros(len(cands[key])) for key in keys}
+    for key in keys:
+        quals = [mentions[k].qualifier for k in groups[key] if mentions[k].qualifier is not None]
+        if not quals or not cands[key]:
+            continue
+        qids = [q for qk in quals for q in gaz.lookup_qualifier(mentions[qk].text)
+                if gaz.feature_code[q] in (sources.ADM1, sources.COUNTRY, sources.ADM2)]
+        inside = {(gaz.country[q], gaz.admin1[q] if gaz.feature_code[q] != sources.COUNTRY else "") for q in qids}
+        for n, i in enumerate(cands[key]):
+            cc, a1 = gaz.country[i], gaz.admin1[i]
+            if (cc, a1) in inside and a1:
+                contain[key][n] = 7.0
+            elif (cc, "") in inside:
+                contain[key][n] = 4.0
+            elif any(c == cc for c, _ in inside):
+                contain[key][n] = 2.0
+            else:
+                contain[key][n] = -2.0
+    date_key = name_key(mentions[dateline].text) if dateline is not None else None
+    pick = {key: (int(np.argmax(priors[key] + contain[key])) if cands[key] else None) for key in keys}
+    scores = {}
+    for _ in range(2):
+        pick, scores = _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key)
+    out = [Resolution(None, 0.0)] * len(mentions)
+    for key in keys:
+        n = pick[key]
+        pid = cands[key][n] if n is not None else None
+        for k in groups[key]:
+            out[k] = Resolution(pid, scores.get(key, 0.0))
+    return out
+
+
+def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key):
+    # Document distribution of countries and admin1 divisions from the current readings.
+    cc_w: dict[str, float] = defaultdict(float)
+    a1_w: dict[tuple[str, str], float] = defaultdict(float)
+    points = []
+    for key in keys:
+        n = pick[key]
+        if n is None:
+            continue
+        i = cands[key][n]
+        w = 1.0 + (1.5 if key == date_key else 0.0) + 0.25 * (len(groups[key]) - 1)
+        cc = gaz.country[i]
+        if cc:
+            cc_w[cc] += w
+        if gaz.admin1[i]:
+            a1_w[(cc, gaz.admin1[i])] += w
+        if gaz.feature_code[i] not in BROAD_CODES and gaz.feature_code[i] != sources.ADM1:
+            points.append((key, float(gaz.lat[i]), float(gaz.lon[i])))
+    new_pick, scores = {}, {}
+    for key in keys:
+        ids = cands[key]
+        if not ids:
+            new_pick[key] = None
+            continue
+        own = pick[key]
+        own_id = ids[own] if own is not None else None
+        own_w = (1.0 + (1.5 if key == date_key else 0.0) + 0.25 * (len(groups[key]) - 1))
+        total = sum(cc_w.values()) - own_w
+        ctx = np.zeros(len(ids))
+        idx = np.fromiter(ids, dtype=np.int64)
+        if total > 0:
+            for n, i in enumerate(ids):
+                cc = gaz.country[i]
+                w = cc_w.get(cc, 0.0) - (own_w if own_id is not None and gaz.country[own_id] == cc else 0.0)
+                ctx[n] += 3.0 * w / total
+                a1 = gaz.admin1[i]
+                if a1:
+                    wa = a1_w.get((cc, a1), 0.0) - (own_w if own_id is not None and gaz.country[own_id] == cc
+                                                    and gaz.admin1[own_id] == a1 else 0.0)
+                    ctx[n] += 1.5 * wa / total
+        others = [(la, lo) for k2, la, lo in points if k2 != key]
+        if others:
+            olat = np.array([p[0] for p in others])
+            olon = np.array([p[1] for p in others])
+            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], olat[None, :], olon[None, :]).min(axis=1)
+            ctx += np.where(d < 50, 1.5, np.where(d < 200, 1.0, np.where(d < 600, 0.4, 0.0)))
+        total_score = priors[key] + contain[key] + ctx
+        best = int(np.argmax(total_score))
+        new_pick[key] = best
+        srt = np.sort(total_score)
+        margin = float(srt[-1] - srt[-2]) if len(srt) > 1 else 5.0
+        scores[key] = round(1.0 / (1.0 + math.exp(-margin)), 3)
+    return new_pick, scores
+
+
+WEAK_RADIUS_KM = 150.0
+
+
+def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]):
+    """A test for weak mentions: accept a name already read as a place in this document, a prominent name, or
+    one with a reading in an admin1 division or within `WEAK_RADIUS_KM` of a place the document mentions."""
+    known = {name_key(m.text) for m in mentions}
+    regions, pts = set(), []
+    for r in resolutions:
+        if r.place_id is None:
+            continue
+        i = r.place_id
+        if gaz.admin1[i]:
+            regions.add((gaz.country[i], gaz.admin1[i]))
+        if gaz.feature_code[i] not in BROAD_CODES and gaz.feature_code[i] != sources.ADM1:
+            pts.append((float(gaz.lat[i]), float(gaz.lon[i])))
+    plat = np.array([p[0] for p in pts])
+    plon = np.array([p[1] for p in pts])
+
+    def accept(text: str) -> bool:
+        key = name_key(text)
+        if key in known or key in gaz.prominent:
+            return True
+        ids = candidates(gaz, text)
+        if not ids:
+            return False
+        if any((gaz.country[i], gaz.admin1[i]) in regions for i in ids):
+            return True
+        if pts:
+            idx = np.fromiter(ids, dtype=np.int64)
+            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], plat[None, :], plon[None, :])
+            return bool((d < WEAK_RADIUS_KM).any())
+        return False
+    return accept

@@ -1,0 +1,86 @@
+import pytest
+
+
+def _find(tops, text):
+    hits = [t for t in tops if t.text == text]
+    assert hits, f"{text!r} not among {[t.text for t in tops]}"
+    return hits[0]
+
+
+def test_paris_texas_vs_paris_france(parse):
+    _, tops = parse("The storm hit Paris, Texas, on Tuesday, and officials in Dallas said roads were closed.")
+    assert _find(tops, "Paris").place.country == "US"
+    _, tops = parse("Protesters marched in Paris on Saturday, French police said, as Lyon and Marseille saw rallies.")
+    assert _find(tops, "Paris").place.country == "FR"
+
+
+def test_balad_in_iraq(parse):
+    _, tops = parse("A roadside bomb exploded in Balad, Salahuddin province, north of Baghdad, killing two soldiers.")
+    p = _find(tops, "Balad").place
+    assert p.country == "IQ" and 33.5 < p.lat < 34.5
+
+
+@pytest.mark.parametrize("text,lat", [
+    ("The fair opened in Springfield, Illinois, on Friday.", 39.8),
+    ("The fair opened in Springfield, Mass., on Friday.", 42.1),
+])
+def test_springfield_with_state(parse, text, lat):
+    _, tops = parse(text)
+    assert abs(_find(tops, "Springfield").place.lat - lat) < 0.5
+
+
+def test_state_abbreviation_qualifier(parse):
+    _, tops = parse("MANHATTAN, Kan. (AP) - A grain elevator caught fire on Monday.")
+    p = _find(tops, "MANHATTAN").place
+    assert p.country == "US" and abs(p.lat - 39.18) < 0.3
+    assert any(t.text == "Kan." and t.place and t.place.feature_code == "ADM1" for t in tops)
+
+
+def test_demonyms_are_not_toponyms(parse):
+    _, tops = parse("Iraqi and American troops met Kurdish fighters near Mosul.")
+    texts = [t.text for t in tops]
+    assert "Iraqi" not in texts and "American" not in texts and "Kurdish" not in texts
+    assert _find(tops, "Mosul").place.country == "IQ"
+
+
+def test_leading_the_is_stripped(parse):
+    doc, tops = parse("Rockets landed inside the Green Zone in Baghdad.")
+    gz = _find(tops, "Green Zone")
+    assert doc.text[gz.start:gz.end] == "Green Zone"
+    assert gz.place.precision == "point"
+
+
+def test_offsets_point_into_text(parse):
+    doc, tops = parse("Fighting continued in Aleppo and Idlib, Syria, the monitor said.")
+    for t in tops:
+        assert doc.text[t.start:t.end] == t.text
+    assert _find(tops, "Aleppo").place.country == "SY"
+
+
+def test_dateline_flag(parse):
+    _, tops = parse("BAGHDAD (AFP) - Gunmen attacked a checkpoint in Ramadi on Sunday.")
+    assert _find(tops, "BAGHDAD").is_dateline
+    assert not _find(tops, "Ramadi").is_dateline
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\t ", "\x00\x01\x02 control \x1b[31m chars", "انفجار في بغداد أسفر عن مقتل خمسة",
+    "北京发生抗议活动", "!!! ??? ...", "a" * 10_000,
+])
+def test_bad_input_does_not_crash(parse, text):
+    _, tops = parse(text)
+    assert isinstance(tops, list)
+
+
+@pytest.mark.slow
+def test_five_megabyte_text(nlp):
+    from eventwire.geo import geoparse
+    text = ("Clashes broke out in Kirkuk and Basra on Monday. " * 110_000)[:5_000_000]
+    doc = nlp.make_doc(text)   # tokenizer only: the full pipeline on 5 MB is minutes of CPU
+    assert geoparse(doc) == [] or isinstance(geoparse(doc), list)
+
+
+def test_large_text_through_pipeline(parse):
+    text = "Clashes broke out in Kirkuk and Basra on Monday. " * 2000
+    _, tops = parse(text)
+    assert len(tops) >= 4000 and all(t.place and t.place.country == "IQ" for t in tops)
