@@ -58,14 +58,29 @@ def extract(paths: tuple[str, ...], fmt: str, pub_date: str | None) -> None:
 @click.option("--db", "db_path", help="DuckDB file (default: eventwire.duckdb or $EVENTWIRE_DB_PATH).")
 @click.option("--date", "pub_date", help="Publication date YYYY-MM-DD for documents that give none.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db_path: str | None, pub_date: str | None, quiet: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes coding documents in parallel (default: $EVENTWIRE_WORKERS, else one per CPU core).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: this machine; spark: a Spark cluster (needs eventwire[spark] and Java).")
+@click.option("--master", help="Spark master with --engine spark: local[2], spark://host:7077, yarn "
+                               "(default: local[*], or the one spark-submit gives).")
+def ingest(paths: tuple[str, ...], db_path: str | None, pub_date: str | None, quiet: bool,
+           workers: int | None, engine: str, master: str | None) -> None:
     """Extract events from PATHS and store documents, sentences and events in the database."""
-    from .jobs import ingest_files
+    from .jobs import default_workers, ingest_files
     from .progress import progress_bar
 
     config = load_config()
-    with progress_bar(disable=quiet) as tick:
-        report = ingest_files(paths, db_path or config.db_path, parse_iso_date(pub_date), config, progress=tick)
+    if engine == "spark" or master:
+        if engine != "spark" or workers:
+            raise ConfigError(Errors.E013.format(name="--engine", reason="--master goes with --engine spark, "
+                                                 "--workers with --engine local"))
+        from .distributed import ingest_spark
+        report = ingest_spark(paths, db_path or config.db_path, parse_iso_date(pub_date), config, master=master)
+    else:
+        with progress_bar(disable=quiet) as tick:
+            report = ingest_files(paths, db_path or config.db_path, parse_iso_date(pub_date), config,
+                                  progress=tick, workers=workers or default_workers(config))
     click.echo(f"eventwire: {report.documents} documents read, {report.added} added, "
                f"{report.already_stored} already stored, {report.events} events, "
                f"{len(report.failures)} skipped", err=True)
@@ -81,15 +96,34 @@ def ingest(paths: tuple[str, ...], db_path: str | None, pub_date: str | None, qu
 @click.option("--country", help="ISO-3 country of the location or an actor, e.g. IRQ.")
 @click.option("--modality", help="asserted, claimed, denied, threatened, hypothetical or reported.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-def events(db_path, fmt, event_type, since, until, country, modality, limit) -> None:
-    """Query the events stored in the database."""
+@click.option("--raw", is_flag=True, help="One row per report instead of one per merged event.")
+def events(db_path, fmt, event_type, since, until, country, modality, limit, raw) -> None:
+    """Query the events stored in the database: one row per happening (reports of it merged, with their
+    source count), or per report with --raw."""
     from .store import EventFilter, Store
 
     config = load_config()
     flt = EventFilter(event_type=event_type, since=parse_iso_date(since), until=parse_iso_date(until),
                       country=country, modality=modality, limit=limit)
     with Store(db_path or config.db_path, read_only=True) as store:
-        write_records(store.events(flt), fmt)
+        write_records(store.events(flt) if raw else store.merged_events(flt), fmt)
+
+
+@cli.command()
+@click.option("--db", "db_path", help="DuckDB file.")
+@click.option("--format", "fmt", type=click.Choice(("csv", "parquet", "geojson", "acled")), default="csv",
+              show_default=True, help="acled: ACLED-like column names.")
+@click.option("-o", "--output", "output", help="Output file (default: stdout; parquet needs a file).")
+@click.option("--raw", is_flag=True, help="One row per report instead of one per merged event.")
+def export(db_path: str | None, fmt: str, output: str | None, raw: bool) -> None:
+    """Export all stored events as CSV, Parquet, GeoJSON or ACLED-like CSV."""
+    from .store import Store
+    from .store.export import export_events
+
+    config = load_config()
+    with Store(db_path or config.db_path, read_only=True) as store:
+        n = export_events(store, fmt, output, sys.stdout, raw=raw)
+    click.echo(f"eventwire: {n} events exported", err=True)
 
 
 @cli.command()
@@ -113,10 +147,161 @@ def geoparse(paths: tuple[str, ...], fmt: str) -> None:
     finish(report)
 
 
-def finish(report) -> None:
-    if report.failures:
-        click.echo(f"eventwire: {len(report.failures)} document(s) skipped (see messages above)", err=True)
-        sys.exit(EXIT_PARTIAL)
+@cli.command()
+@click.option("--db", "db_path", help="DuckDB file (default: eventwire.duckdb or $EVENTWIRE_DB_PATH).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db_path: str | None, host: str, port: int) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the map page at /. Writes need EVENTWIRE_API_TOKEN."""
+    import uvicorn
+
+    from .api import create_app
+
+    config = load_config()
+    app = create_app(db_path or config.db_path, config)
+    # proxy_headers off: the write rate limit keys on the real peer address, which a client cannot forge.
+    uvicorn.run(app, host=host, port=port, proxy_headers=False, server_header=False, log_level="info")
+
+
+# -- watch rules and alerts (eventwire.watch) ------------------------------------------------------------------
+def _rules_path(rules: str | None, db_path: str | None):
+    from .watch import default_rules_path
+
+    return rules or default_rules_path(db_path or load_config().db_path)
+
+
+_rules_option = click.option("--rules", "rules_file",
+                             help="Rule file (default: eventwire-watch.yaml next to the database).")
+_db_option = click.option("--db", "db_path", help="DuckDB file (default: eventwire.duckdb or $EVENTWIRE_DB_PATH).")
+
+
+@cli.group()
+def watch() -> None:
+    """Watch rules: alert when stored or newly ingested events match a geofence, types, actors, keywords..."""
+
+
+@watch.command("add")
+@_rules_option
+@_db_option
+@click.option("--id", "rule_id", help="Rule id (default: from --name).")
+@click.option("--name", help="Human-readable name.")
+@click.option("--lat", type=float, help="Circle centre latitude.")
+@click.option("--lon", type=float, help="Circle centre longitude.")
+@click.option("--radius", "radius_m", type=float, help="Circle radius in metres.")
+@click.option("--polygon", "polygon_file", type=click.Path(exists=True, dir_okay=False),
+              help="GeoJSON file with a Polygon or MultiPolygon (instead of a circle).")
+@click.option("--type", "event_types", multiple=True, help="PLOVER event type (repeatable).")
+@click.option("--modality", "modalities", multiple=True, help="Modality (repeatable).")
+@click.option("--actor", "actor_names", multiple=True, help="Source or target actor name (repeatable).")
+@click.option("--actor-country", "actor_countries", multiple=True, help="Actor ISO-3 country (repeatable).")
+@click.option("--actor-sector", "actor_sectors", multiple=True, help="Actor sector, e.g. military (repeatable).")
+@click.option("--min-fatalities", type=int, help="At least this many killed.")
+@click.option("--keyword", "keywords", multiple=True, help="Word in the evidence sentence (repeatable).")
+@click.option("--precision", "precisions", multiple=True,
+              help="Accepted location precision (repeatable; default: by geofence size).")
+def watch_add(rules_file, db_path, rule_id, name, lat, lon, radius_m, polygon_file, event_types, modalities,
+              actor_names, actor_countries, actor_sectors, min_fatalities, keywords, precisions) -> None:
+    """Add a rule to the rule file (created if missing); the rule is validated first."""
+    import os
+    from pathlib import Path
+
+    from .watch import add_rule, load_rules, next_rule_id, save_rules
+
+    path = Path(_rules_path(rules_file, db_path))
+    ruleset = load_rules(path, missing_ok=True)
+    geofence = None
+    if polygon_file:
+        file = Path(polygon_file).resolve()
+        geofence = {"geojson_file": os.path.relpath(file, path.resolve().parent)}
+    elif lat is not None or lon is not None or radius_m is not None:
+        geofence = {"lat": lat, "lon": lon, "radius_m": radius_m}
+    actors = {k: list(v) for k, v in (("names", actor_names), ("countries", actor_countries),
+                                      ("sectors", actor_sectors)) if v}
+    spec = {"id": rule_id or next_rule_id(ruleset, name), "name": name, "geofence": geofence,
+            "event_types": list(event_types), "modalities": list(modalities), "actors": actors or None,
+            "min_fatalities": min_fatalities, "keywords": list(keywords), "precisions": list(precisions)}
+    ruleset, rule = add_rule(ruleset, {k: v for k, v in spec.items() if v not in (None, [])})
+    save_rules(ruleset, path)
+    click.echo(f"eventwire: added watch rule '{rule.id}' to {path}", err=True)
+
+
+@watch.command("list")
+@_rules_option
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def watch_list(rules_file, db_path, fmt) -> None:
+    """List the rules of the rule file."""
+    from .watch import load_rules
+    from .watch.rules import describe_rule
+
+    ruleset = load_rules(_rules_path(rules_file, db_path), missing_ok=True)
+    for rule in ruleset.rules:
+        if fmt == "jsonl":
+            click.echo(json.dumps(rule.to_spec(), ensure_ascii=False))
+        else:
+            click.echo(f"{rule.id}\t{rule.name or ''}\t{describe_rule(rule)}")
+    click.echo(f"eventwire: {len(ruleset.rules)} watch rule(s) in {ruleset.path}", err=True)
+
+
+@watch.command("remove")
+@click.argument("rule_id")
+@_rules_option
+@_db_option
+def watch_remove(rule_id, rules_file, db_path) -> None:
+    """Remove rule RULE_ID from the rule file (its past alerts stay in the database)."""
+    from .watch import load_rules, remove_rule, save_rules
+
+    ruleset = load_rules(_rules_path(rules_file, db_path))
+    save_rules(remove_rule(ruleset, rule_id))
+    click.echo(f"eventwire: removed watch rule '{rule_id}' from {ruleset.path}", err=True)
+
+
+@watch.command("run")
+@_rules_option
+@_db_option
+@click.option("--since", help="Events on or after YYYY-MM-DD (default: all).")
+@click.option("--until", help="Events on or before YYYY-MM-DD.")
+@click.option("--rule", "rule_ids", multiple=True, help="Only this rule (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Print what would alert on stdout; record and send nothing.")
+def watch_run(rules_file, db_path, since, until, rule_ids, dry_run) -> None:
+    """Judge stored events against the rules and deliver alerts not raised before."""
+    from pathlib import Path
+
+    from .errors import StoreError
+    from .store import Store
+    from .watch import load_rules, run_history
+
+    since_date, until_date = parse_iso_date(since), parse_iso_date(until)
+    db_path = db_path or load_config().db_path
+    ruleset = load_rules(_rules_path(rules_file, db_path))
+    if db_path != ":memory:" and not Path(db_path).exists():
+        raise StoreError(Errors.E010.format(path=db_path, reason="no such file"))
+    with Store(db_path) as store:
+        report = run_history(store, ruleset, since_date, until_date, rule_ids, dry_run=dry_run)
+    click.echo(f"eventwire: {report.events} events examined, {report.alerts} alert(s) "
+               f"({report.updates} update(s)){' would be raised' if dry_run else ''}, "
+               f"{report.undelivered} undelivered", err=True)
+
+
+def finish(report, examples: int = 3) -> None:
+    """End a command: if documents were skipped, print to stderr how many, grouped by error code with the
+    first `examples` reasons of each, and exit with EXIT_PARTIAL."""
+    if not report.failures:
+        return
+    groups: dict[str, list[str]] = {}
+    for failure in report.failures:
+        reason = failure.reason if not failure.source or failure.source in failure.reason \
+            else f"{failure.source}: {failure.reason}"
+        code = failure.reason[1:5] if failure.reason[:2] == "[E" and failure.reason[5:6] == "]" else "internal"
+        groups.setdefault(code, []).append(reason)
+    lines = [f"eventwire: {len(report.failures)} document(s) skipped:"]
+    for code, reasons in sorted(groups.items()):
+        lines.append(f"  {code}: {len(reasons)}")
+        lines += [f"    {reason}" for reason in reasons[:examples]]
+        if len(reasons) > examples:
+            lines.append(f"    ... and {len(reasons) - examples} more")
+    click.echo("\n".join(lines), err=True)
+    sys.exit(EXIT_PARTIAL)
 
 
 def main() -> None:

@@ -117,6 +117,7 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
                 report.events += len(outcome.events)
                 results.append(outcome)
             report.added += store.add_results(results)
+            log.info("committed %d documents (%d added so far, %d events)", len(results), report.added, report.events)
             if progress:
                 for outcome in outcomes:
                     progress(outcome)

@@ -54,8 +54,9 @@ def write_table(records: list[dict[str, Any]], out: TextIO) -> int:
     from rich.table import Table
 
     table = Table(title=f"{len(records)} events", show_lines=False, expand=False)
+    merged = any("n_sources" in r for r in records)  # merged events carry their source count
     for name in ("date", "type", "mode", "modality", "source", "target", "location", "killed", "hurt", "weapons",
-                 "evidence"):
+                 "evidence") + (("sources",) if merged else ()):
         table.add_column(name, overflow="fold", max_width=60 if name == "evidence" else 22)
     for r in records:
         row = flatten(r)
@@ -63,7 +64,7 @@ def write_table(records: list[dict[str, Any]], out: TextIO) -> int:
         table.add_row(*(str(v) if v is not None else "" for v in (
             row["date"], row["event_type"], row["mode"], row["modality"], _actor(r.get("source_actor")),
             _actor(r.get("target_actor")), loc, row["fatalities"], row["injuries"], row["weapons"],
-            row["evidence"])))
+            row["evidence"]) + ((r.get("n_sources"),) if merged else ())))
     Console(file=out, width=200 if not out.isatty() else None).print(table)
     return len(records)
 

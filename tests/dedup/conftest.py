@@ -36,3 +36,11 @@ def story_text():
             "gathered ahead of the weekend, and no group immediately claimed responsibility for the attack, "
             "which came a day after security forces announced new checkpoints across the capital. Witnesses "
             "described scenes of chaos as ambulances rushed the wounded to nearby hospitals.")
+
+
+@pytest.fixture
+def synth():
+    """The builders and places above (test modules cannot import conftest under --import-mode=importlib)."""
+    from types import SimpleNamespace
+    return SimpleNamespace(make_event=make_event, make_result=make_result, BAGHDAD=BAGHDAD, SADR_CITY=SADR_CITY,
+                           BASRA=BASRA, IRAQ=IRAQ)

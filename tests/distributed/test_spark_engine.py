@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -92,31 +91,8 @@ def test_spark_engine_matches_local_engine(corpus, spark, tmp_path):
     assert partitions and all(p.startswith("event_date=") for p in partitions)
     assert {e["date"] or "unknown" for e in local_events} == {p.split("=", 1)[1] for p in partitions}
 
-
-def test_spark_engine_is_idempotent(corpus, spark, tmp_path):
-    from eventwire.distributed import ingest_spark
-
-    db = str(tmp_path / "spark.duckdb")
-    first = ingest_spark([str(corpus)], db, spark=spark)
-    again = ingest_spark([str(corpus)], db, spark=spark)
-    assert first.added == 7 and again.added == 0       # d8 repeats d1's content
-    assert again.already_stored == again.documents == first.documents
-    assert not any(Path(tmp_path).glob("eventwire-spark-*")), "temporary Parquet is removed"
-
-
-def test_missing_pyspark_is_one_coded_error(monkeypatch):
-    import builtins
-
-    from eventwire.distributed.session import require_pyspark
-    from eventwire.errors import ConfigError
-
-    real_import = builtins.__import__
-
-    def no_pyspark(name, *args, **kwargs):
-        if name == "pyspark" or name.startswith("pyspark."):
-            raise ImportError("no pyspark", name="pyspark")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pyspark)
-    with pytest.raises(ConfigError, match=r"E070.*eventwire\[spark\]"):
-        require_pyspark()
+    # a second run parses nothing, adds nothing and leaves no temporary Parquet behind
+    again = ingest_spark([str(corpus)], spark_db, spark=spark)
+    assert (again.added, again.already_stored, again.events) == (0, again.documents, 0)
+    assert _contract(spark_db) == local_events
+    assert not list(tmp_path.glob("eventwire-spark-*"))

@@ -20,7 +20,7 @@ __all__ = ["ingest_spark", "code_to_parquet"]
 
 
 def code_to_parquet(paths: Iterable[str], out_dir: str, publication_date: date | None = None,
-                    config: Config | None = None, master: str | None = "local[*]", spark=None,
+                    config: Config | None = None, master: str | None = None, spark=None,
                     known_hashes: frozenset[str] = frozenset(), partitions: int | None = None):
     """Code every document under `paths` on Spark and write Parquet tables under `out_dir` (documents,
     sentences, toponyms, events partitioned by date, failures). Returns (`SparkRun`, read failures found on
@@ -45,7 +45,7 @@ def code_to_parquet(paths: Iterable[str], out_dir: str, publication_date: date |
 
 
 def ingest_spark(paths: Iterable[str], db_path: str | None = None, publication_date: date | None = None,
-                 config: Config | None = None, master: str | None = "local[*]", out_dir: str | None = None,
+                 config: Config | None = None, master: str | None = None, out_dir: str | None = None,
                  spark=None, partitions: int | None = None):
     """Code every document under `paths` on Spark and store it in the DuckDB file `db_path`, like
     `jobs.ingest_files` does locally: same tables, ids and merging (documents are written by `Store`).

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from ..model import Failure
 from .codec import (CODED_DDL, EVENT_DDL, SENTENCE_DDL, STATUS_FAILED, STATUS_OK, STATUS_STORED, TOPONYM_DDL,
                     UNKNOWN_DATE, document_from_row, result_columns)
-from .sources import CODED_COLUMNS, InputPlan, input_frame, to_documents
+from .sources import InputPlan, missing_to_none, coded_frame_of, input_frame, to_documents
 
 TABLES = ("documents", "sentences", "toponyms", "events", "failures")
 KEY = ("path_rank", "seq_in", "seq_item")   # input order: sorting by it gives the local engine's order
@@ -37,8 +37,6 @@ class SparkRun:
 def code_documents(batches: Iterator[Any], known_hashes: Any, publication_date: str | None,
                    batch_size: int) -> Iterator[Any]:
     """mapInPandas function: document rows -> coded rows (CODED_DDL). Runs on the executors."""
-    import pandas as pd
-
     from ..pipeline import process_batch, with_publication_date
 
     known = known_hashes.value if known_hashes is not None else frozenset()
@@ -60,7 +58,7 @@ def code_documents(batches: Iterator[Any], known_hashes: Any, publication_date: 
                     row.update(status=STATUS_FAILED, failure_source=result.source, reason=result.reason)
                 else:
                     row.update(result_columns(result))
-        yield pd.DataFrame.from_records(rows, columns=CODED_COLUMNS)
+        yield coded_frame_of([{k: missing_to_none(v) for k, v in row.items()} for row in rows])
 
 
 def coded_frame(spark, plan: InputPlan, *, publication_date: date | None = None, batch_size: int = 32,
@@ -72,9 +70,20 @@ def coded_frame(spark, plan: InputPlan, *, publication_date: date | None = None,
     code = functools.partial(code_documents, known_hashes=sc.broadcast(known_hashes) if known_hashes else None,
                              publication_date=publication_date.isoformat() if publication_date else None,
                              batch_size=batch_size)
-    documents = input_frame(spark, plan).mapInPandas(read, CODED_DDL)
+    documents = first_of_each_content(input_frame(spark, plan).mapInPandas(read, CODED_DDL))
     # JSONL.gz and small files arrive in few partitions: spread the documents before the costly stage
     return documents.repartition(partitions).mapInPandas(code, CODED_DDL)
+
+
+def first_of_each_content(documents):
+    """Mark repeats of a content already met earlier in the input (syndicated copies) as already stored, as
+    the local engine does, so that they are not parsed."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    first = F.row_number().over(Window.partitionBy("content_hash").orderBy(*KEY)) == 1
+    repeat = (F.col("status") == STATUS_OK) & ~first
+    return documents.withColumn("status", F.when(repeat, F.lit(STATUS_STORED)).otherwise(F.col("status")))
 
 
 def write_tables(coded, out_dir: str) -> None:

@@ -30,13 +30,19 @@ def java_available() -> bool:
     return bool(os.environ.get("JAVA_HOME")) or shutil.which("java") is not None
 
 
+def under_spark_submit() -> bool:
+    """True in a driver started by spark-submit (it passes the gateway to the JVM it started)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
 def is_local(master: str | None) -> bool:
-    return master is None or master.startswith("local")
+    return master is not None and master.startswith("local")
 
 
-def spark_session(master: str | None = "local[*]", app_name: str = "eventwire",
+def spark_session(master: str | None = None, app_name: str = "eventwire",
                   partitions: int | None = None) -> "SparkSession":
-    """A session for `master` (`local[2]`, `spark://host:7077`, `yarn`, ...), or the one `spark-submit` made.
+    """A session for `master` (`local[2]`, `spark://host:7077`, `yarn`, ...). Without one: the master that
+    spark-submit was given, else `local[*]`.
 
     Local masters are kept off the network (SPARK_LOCAL_IP=127.0.0.1) and run their Python workers with this
     interpreter, so that they see the same eventwire and model install as the driver.
@@ -46,12 +52,15 @@ def spark_session(master: str | None = "local[*]", app_name: str = "eventwire",
         raise ConfigError(Errors.E071.format())
     from pyspark.sql import SparkSession
 
+    if master is None and not under_spark_submit():
+        master = "local[*]"
     if is_local(master):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = (SparkSession.builder.appName(app_name)
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                # small Arrow batches: each one is a spaCy batch, and a big one would hold a worker's memory
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")

@@ -56,13 +56,13 @@ def plan_inputs(paths: Iterable[str]) -> InputPlan:
     for given in paths:
         if given == "-":
             raise ConfigError(Errors.E072.format())
-        candidates = [given] if is_uri(given) else [str(p) for p in readers.expand_paths([given])]
+        candidates = [given] if is_uri(given) else expand_local(given)
         for path in candidates:
             if not is_uri(path) and not Path(path).exists():
                 plan.failures.append(Failure("", str(InputError(Errors.E001.format(path=path)))))
                 continue
             suffix = readers.suffix_of(Path(path))
-            if suffix.endswith(PARQUET_SUFFIXES):
+            if path.lower().endswith(PARQUET_SUFFIXES):
                 target = plan.parquet
             elif suffix in JSONL_SUFFIXES:
                 target = plan.jsonl
@@ -75,6 +75,15 @@ def plan_inputs(paths: Iterable[str]) -> InputPlan:
             plan.origin.setdefault(key, (len(plan.origin), path))
             target.append(path)
     return plan
+
+
+def expand_local(path: str) -> list[str]:
+    """A file as given; a directory as its files that a reader takes or that are Parquet, sorted, recursively."""
+    root = Path(path)
+    if not root.is_dir():
+        return [path]
+    return [str(p) for p in sorted(root.rglob("*")) if p.is_file() and (
+        readers.suffix_of(p) in readers.READERS or p.name.lower().endswith(PARQUET_SUFFIXES))]
 
 
 def _spark_path(path: str) -> str:
@@ -137,26 +146,32 @@ def documents_of_row(kind: str, path: str, record: str | None, corrupt: str | No
 
 def to_documents(batches: Iterator[Any], origin: dict[str, tuple[int, str]], max_bytes: int) -> Iterator[Any]:
     """mapInPandas function: input rows -> one row per document (or per unreadable input), schema CODED_DDL."""
-    import pandas as pd
-
     for batch in batches:
         rows: list[dict[str, Any]] = []
         for kind, uri, record, corrupt, content, seq_in in zip(batch["kind"], batch["path"], batch["record"],
                                                                  batch["corrupt"], batch["content"], batch["seq_in"]):
             normal = local_path(uri)
             rank, given = origin.get(normal, (len(origin), normal))
-            for item_no, item in enumerate(documents_of_row(kind, given, _none(record), _none(corrupt),
-                                                            _none(content), max_bytes)):
+            for item_no, item in enumerate(documents_of_row(kind, given, missing_to_none(record), missing_to_none(corrupt),
+                                                            missing_to_none(content), max_bytes)):
                 row = {"path_rank": rank, "seq_in": int(seq_in), "seq_item": item_no}
                 if isinstance(item, InputError):
                     row.update(status=STATUS_FAILED, failure_source="", reason=str(item))
                 else:
                     row.update(status=STATUS_OK, **document_columns(item))
                 rows.append(row)
-        yield pd.DataFrame.from_records(rows, columns=CODED_COLUMNS)
+        yield coded_frame_of(rows)
 
 
-def _none(value: Any) -> Any:
+def coded_frame_of(rows: list[dict[str, Any]]):
+    """A pandas frame of CODED_DDL rows. Every column is of object dtype, missing values None: a column of
+    NaN would reach Arrow as float and fail to convert to a string column."""
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series([r.get(c) for r in rows], dtype=object) for c in CODED_COLUMNS})
+
+
+def missing_to_none(value: Any) -> Any:
     """pandas gives NaN/None for nulls depending on the column type."""
     if value is None or (isinstance(value, float) and value != value):
         return None

@@ -115,7 +115,7 @@ class ActorResolver:
         left = head.left_edge.i
         right = head.i
         for child in head.rights:
-            if child.dep_ in ("prep",) and child.lower_ in ("of", "from") and child.i == right + 1:
+            if child.dep_ in ("prep",) and child.lower_ in ("of", "from", "in", "for") and child.i == right + 1:
                 right = child.right_edge.i
             elif child.dep_ in ("compound", "flat", "nmod", "appos") and child.i == right + 1:
                 right = child.right_edge.i
@@ -174,7 +174,9 @@ class ActorResolver:
                 mentions.append(m)
         sector = self._sector(span, head)
         group = next((m for m in mentions if m.entry.kind == "group"), None)
-        chosen = group or next((m for m in mentions if m.entry.kind != "group"), None)
+        located = next((m for m in mentions if m.entry.kind in ("country", "name") and m.start > head.i
+                        and self.doc[m.start - 1].lower_ in ("in", "of")), None)
+        chosen = group or located or next((m for m in mentions if m.entry.kind != "group"), None)
         if chosen is None and head.lemma_.lower() in COREF_HEADS and any(t.lower_ in ("the", "this", "that") for t in span):
             chosen = self._coreferent_group(head)
         country = None
@@ -198,6 +200,16 @@ class ActorResolver:
                 return None
         return Actor(text=span.text, name=name or span.text, country=country, sector=sector,
                      start=span.start_char, end=span.end_char)
+
+    def country_in(self, tokens, exclude: set[int]) -> str | None:
+        """The first dictionary country named among `tokens` (token objects), skipping `exclude` indices."""
+        for t in tokens:
+            if t.i in exclude:
+                continue
+            m = self.by_token.get(t.i)
+            if m and m.entry.country:
+                return m.entry.country
+        return None
 
     def _is_head_mention(self, mention: Mention, head: Token) -> bool:
         return mention.start <= head.i < mention.end

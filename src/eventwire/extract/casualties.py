@@ -32,6 +32,10 @@ WORD_THEN_NUM = re.compile(
     rf"\b(?P<kw>killed|killing|kills|kill|murdered|murdering|massacred|wounded|wounding|injured|injuring|claimed the lives of)"
     rf"\s+{QUAL}(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z]))\b(?!\s+or\b)")
 AND_MORE = re.compile(rf"^(?:\s+[a-z][\w'.-]*){{0,6}}?\s+and\s+{QUAL}(?P<n>{NUM})\b(?!(?:\s+[\w'.-]+){{0,4}}\s+(?:were\s+|was\s+)?(?:{HURT}|{DEATH}))")
+# "the murder of six Jesuits and two women"
+NOUN_OF_NUM = re.compile(rf"\b(?P<kw>murders?|killings?|massacre|assassinations?|deaths)\s+of\s+{QUAL}(?P<n>{NUM})\b")
+# "Galan was killed": one person, no number given
+SINGLE = re.compile(rf"\b(?:was|has been|had been)\s+(?:[a-z]+ly\s+)?(?P<kw>killed|murdered|assassinated|slain|shot dead|{HURT})\b")
 TOLL = re.compile(rf"\bdeath toll\b(?:\s+[a-z]+){{0,4}}?\s+(?:to|at|of|is|was)\s+{QUAL}(?P<n>{NUM})\b")
 NO_CASUALTIES = re.compile(r"\b(?:no (?:casualties|victims)|without (?:causing )?casualties|caused no casualties)\b")
 NO_DEATHS = re.compile(r"\b(?:no (?:one|body|deaths|fatalities)|nobody|none)(?:\s+\w+){0,3}?\s+(?:was|were|had been|has been)?\s*(?:killed|dead|died)\b|\bno (?:deaths|fatalities)\b")
@@ -103,6 +107,12 @@ def find_casualties(text: str) -> Casualties:
             extra = parse_number(more["n"])
             value += extra or 0
         add(match["kw"], value)
+    for match in NOUN_OF_NUM.finditer(low):
+        value = parse_number(match["n"])
+        more = AND_MORE.match(low[match.end():match.end() + 80])
+        if value is not None and more:
+            value += parse_number(more["n"]) or 0
+        add("killed", value)
     for match in TOLL.finditer(low):
         add("killed", parse_number(match["n"]))
     if NO_CASUALTIES.search(low):
@@ -114,6 +124,10 @@ def find_casualties(text: str) -> Casualties:
         hurt.append(0)
         if not deaths:
             deaths.append(0)  # "no one was hurt" implies no one died
+    if not deaths and not hurt:
+        for match in SINGLE.finditer(low):
+            if not re.search(r"\b(?:no one|nobody|none|no)\b[^.]{0,20}$", low[:match.start()]):
+                add(match["kw"], 1)
     found.fatalities = max(deaths) if deaths else None
     found.injuries = max(hurt) if hurt else None
     if VAGUE_CASUALTY.search(low) and not found.stated:

@@ -13,16 +13,22 @@ from . import lexicon
 from .actors import ActorResolver
 from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
+from .lexicon import Trigger
 from .modality import modality_of
 from .triggers import Match, find_triggers
 from .weapons import find_weapons
 
 # Types whose arguments are themselves events ("threatened to shell", "demanded the release", "agreed to a
 # ceasefire", "banned the rally"): a trigger inside their arguments is the content, not a second happening.
-CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "oprd", "acomp", "dative", "nsubjpass"}
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "oprd", "acomp", "dative", "nsubjpass",
+                "relcl", "acl"}
+MUST_REQUEST = Trigger("REQUEST", "V", ("must",), None, "020", 0.6)
+SPEECH_HEADS = {"say", "tell", "insist", "add", "state", "declare", "stress", "demand"}
+OFFICIAL_SECTORS = {"government", "IGO", "NGO", "media", "party", "religious"}
 BACKGROUND = {"after", "following", "since", "before", "despite", "amid", "over"}
 SOURCE_VERBS = {"launch", "carry", "conduct", "mount", "stage", "claim", "hold", "make", "begin", "start",
-                "order", "continue", "resume", "announce", "issue", "impose", "step", "intensify", "escalate"}
+                "order", "continue", "resume", "announce", "issue", "impose", "step", "intensify", "escalate",
+                "engage", "commit", "stage"}
 TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "to", "with", "toward", "towards", "in"}
 NOUN_TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "targeting"}
 MODALITY_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.8, "threatened": 0.65, "hypothetical": 0.6,
@@ -98,9 +104,10 @@ def _arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Tok
         source = _actor_modifier(tok, resolver) or _prep_object(tok, {"by"})
         target = _prep_object(tok, NOUN_TARGET_PREPS)
         head = tok.head
-        if source is None and tok.dep_ in ("dobj", "pobj") and head.lemma_.lower() in SOURCE_VERBS | {"out"}:
+        if source is None and tok.dep_ in ("dobj", "pobj"):
             verb = head if head.pos_ in ("VERB", "AUX") else head.head
-            source = _subject(verb)
+            if verb.lemma_.lower() in SOURCE_VERBS | {"out"}:
+                source = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if tok.dep_ == "nsubj" and head.pos_ == "VERB" and target is None:
             target = next((c for c in head.children if c.dep_ == "dobj"), None)
         return source, target
@@ -159,15 +166,9 @@ def _is_anaphoric(match: Match) -> bool:
 
 
 def _locate(sent: Span, toponyms: list[Toponym]) -> Place | None:
-    try:
-        from .. import geo
-        locate = geo.locate_event
-    except (ImportError, AttributeError):  # the geo stage is optional until it lands
-        return None
-    try:
-        return locate(sent, toponyms)
-    except Exception:  # noqa: BLE001  a geo failure must not lose the event
-        return None
+    from .. import geo  # imported here: geo is a sibling stage and need not load for text-only coding
+
+    return geo.locate_event(sent, toponyms)
 
 
 def _resolve_actor(resolver: ActorResolver, head: Token | None) -> Actor | None:
@@ -219,6 +220,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         elif para_break:
             last_date = (None, None, -1)
 
+        matches = _add_must_requests(sent, matches)
         by_token = {m.token.i: m for m in matches}
         cands = []
         for match in matches:
@@ -230,11 +232,14 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
             cands.append(cand)
         for cand in cands:
             parent = cand.content_of
-            new_type = RETYPE.get((parent.entry.event_type, cand.match.entry.event_type)) if parent else None
+            direct = parent is not None and cand.match.token.dep_ in ("xcomp", "ccomp") and cand.match.token.head is parent.token
+            new_type = RETYPE.get((parent.entry.event_type, cand.match.entry.event_type)) if direct else None
             if new_type:  # "pledged to avenge him", "urged Iraqis to stay away from US forces": threats
                 parent_cand = next(c for c in cands if c.match is parent)
                 parent_cand.match = Match(parent.token, replace(parent.entry, event_type=new_type, mode=None,
                                                                 cameo=onto.cameo_for(new_type, None)), parent.tokens)
+        # "will not attack", "did not arrest": a negated trigger tells of no happening
+        cands = [c for c in cands if not any(k.dep_ == "neg" for k in c.match.token.children)]
         foreground = [c for c in cands if c.content_of is None and not c.background]
         kept = [c for c in cands if c.content_of is None and (not c.background or not foreground)]
 
@@ -261,6 +266,18 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     return events
 
 
+def _add_must_requests(sent: Span, matches: list[Match]) -> list[Match]:
+    """ "X said Sudan must return the helicopter": a demand voiced as an obligation is a REQUEST."""
+    taken = {m.token.i for m in matches}
+    extra = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in taken or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_HEADS:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            extra.append(Match(tok, MUST_REQUEST, (tok.i,)))
+    return sorted(matches + extra, key=lambda m: m.token.i) if extra else matches
+
+
 def _carry_casualties(recent: list[tuple[int, Event]], s_index: int, casualties: Casualties, plural: bool) -> None:
     """Apply a casualty statement ("there were no casualties") to the attacks of the last few sentences."""
     window = [ev for i, ev in recent if s_index - i <= 2]
@@ -284,6 +301,33 @@ def _single_person_killed(cands: list[Candidate], target: Actor, sent_doc: Doc) 
         t.lower_ in ("and", ",") for t in span)
 
 
+def _fill_target_country(target: Actor | None, main: Match, source: Actor | None, resolver: ActorResolver,
+                         location: Place | None) -> Actor | None:
+    """A target without a country takes the first country or group named in the trigger's arguments
+    ("threatened to ban voting in East Jerusalem"); failing that, people hit where they are take the country
+    of the event's place."""
+    if target is not None and target.country:
+        return target
+    tok = main.token
+    src = (source.start, source.end) if source is not None and source.start is not None else (-1, -1)
+    for t in tok.subtree:
+        if t.i <= tok.i or src[0] <= t.idx < src[1]:
+            continue
+        mention = resolver.by_token.get(t.i)
+        if mention and mention.entry.country:
+            if target is None:
+                span = resolver.doc[mention.start:mention.end]
+                return Actor(text=span.text, name=mention.entry.name, country=mention.entry.country,
+                             sector=mention.entry.sector or ("government" if mention.entry.kind in ("country", "name", "capital") else None),
+                             start=span.start_char, end=span.end_char)
+            target.country = mention.entry.country
+            return target
+    if target is not None and location is not None and location.country and target.sector in (None, "civilians"):
+        target.country = lexicon.iso2_to_iso3().get(location.country) or (
+            location.country if len(location.country) == 3 else None)
+    return target
+
+
 def _speaker(tok: Token) -> Token | None:
     """The named speaker of a quotation or report that contains `tok` ("..., said Kataeb Hezbollah")."""
     for _ in range(4):
@@ -301,8 +345,12 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
     source = target = None
     source_head = None
     for cand in cands:
-        s_head, t_head = _arguments(cand.match, resolver)
-        if s_head is not None and s_head.pos_ == "PRON" and s_head.lower_ in ("we", "i"):
+        if cand.match.entry is MUST_REQUEST:
+            s_head = next((c for c in cand.match.token.head.children if c.dep_ == "nsubj"), None)
+            t_head = next((c for c in cand.match.token.children if c.dep_ == "nsubj"), None)
+        else:
+            s_head, t_head = _arguments(cand.match, resolver)
+        if s_head is not None and s_head.pos_ == "PRON":
             s_head = _speaker(cand.match.token)
         if source is None and s_head is not None:
             source = _resolve_actor(resolver, s_head)
@@ -310,7 +358,17 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
         if target is None and t_head is not None and (s_head is None or t_head.i != s_head.i):
             target = _resolve_actor(resolver, t_head)
     main = cands[0].match
-    mode = next((c.match.entry.mode for c in cands if c.match.entry.mode), None)
+    target = _fill_target_country(target, main, source, resolver, location)
+    if source is not None and source.country is None and location is not None and draft.event_type == "ASSAULT":
+        pass  # an attacker's home is not where it struck
+    event_type = draft.event_type
+    if event_type == "PROTEST" and main.token.lemma_.lower() == "protest" and main.token.pos_ == "VERB" and (
+            source is not None and source.sector in OFFICIAL_SECTORS):
+        event_type = "ACCUSE"  # a government's or NGO's "protest" is verbal disapproval, not a demonstration
+        main = Match(main.token, replace(main.entry, event_type="ACCUSE", mode="disapprove", cameo="111"), main.tokens)
+    draft.event_type = event_type
+    mode = main.entry.mode if event_type == "ACCUSE" and main.entry.mode else next(
+        (c.match.entry.mode for c in cands if c.match.entry.mode), None)
     weapon_names: list[str] = []
     notes: list[str] = []
     fatalities = injuries = None

@@ -193,6 +193,11 @@ def sector_terms() -> dict[tuple[str, ...], str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def iso2_to_iso3() -> dict[str, str]:
+    return {row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, required=("iso3", "iso2", "name"))}
+
+
 def load_all() -> None:
     """Read and validate every extraction data file (call at start-up to fail early)."""
     ontology()
@@ -200,6 +205,7 @@ def load_all() -> None:
     weapons()
     actor_surface_forms()
     sector_terms()
+    iso2_to_iso3()
 
 
 @lru_cache(maxsize=None)

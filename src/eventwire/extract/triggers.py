@@ -51,6 +51,10 @@ def dependent_lemmas(tok: Token) -> set[str]:
             for grand in child.children:
                 if grand.dep_ in ("pobj", "dobj", "compound", "amod", "pcomp", "xcomp", "nsubjpass"):
                     out.add(lemma(grand))
+    # words just right of the trigger inside its phrase ("shortened by one hour the nightly curfew")
+    for right in tok.doc[tok.i + 1:min(tok.i + 7, tok.sent.end)]:
+        if tok.is_ancestor(right):
+            out.add(lemma(right))
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add(lemma(tok.head))
     return out

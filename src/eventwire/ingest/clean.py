@@ -11,7 +11,10 @@ from functools import lru_cache
 
 from ..resources import load_yaml
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# After a line's trailing "\r" is removed, a "\r" left inside it is a control character like the others.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Chrome lines are short; longer lines are never tested against the rules, which bounds their cost.
+_MAX_CHROME_LINE = 300
 # Lone surrogates (from JSON "\\ud800" escapes or surrogateescape decoding) cannot be encoded as UTF-8:
 # they would crash the store and the JSON output, so they become U+FFFD, one for one.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -44,7 +47,7 @@ def clean_text(raw: str) -> tuple[str, list[tuple[int, int]]]:
         body = line.rstrip("\r")
         line_start = raw_pos
         raw_pos += len(line) + 1
-        if not body.strip() or drop.fullmatch(normalise_unicode(body)):
+        if not body.strip() or _is_chrome(body, drop):
             continue
         for suffix in suffixes:
             body = suffix.sub("", body)
@@ -58,6 +61,13 @@ def clean_text(raw: str) -> tuple[str, list[tuple[int, int]]]:
         out.append(body)
         clean_pos += len(body)
     return "".join(out), segments
+
+
+def _is_chrome(line: str, drop: re.Pattern) -> bool:
+    # Rules are matched against the line with whitespace runs collapsed: rules such as
+    # `\s*(share|...)\s*[:|>]*\s*` take quadratic time on a long whitespace run (ReDoS) otherwise.
+    collapsed = " ".join(line.split())
+    return len(collapsed) <= _MAX_CHROME_LINE and drop.fullmatch(normalise_unicode(collapsed)) is not None
 
 
 def _normalise_line(body: str, clean_start: int, raw_start: int) -> tuple[str, list[tuple[int, int]]]:

@@ -18,11 +18,10 @@ _MAX_CHAOS = 0.25
 # Detection looks at this much of a document (charset-normalizer samples it anyway).
 _DETECT_BYTES = 1_000_000
 # When several single-byte encodings read the bytes equally well (charset-normalizer often ranks
-# windows-1250 first for Spanish or French), prefer windows-1252: it is what unlabelled or mislabelled
-# Western pages are (WHATWG maps latin-1 and ascii labels to it).
-_PREFERRED = ("cp1252",)
-_TIE_CHAOS = 0.01
-_TIE_COHERENCE = 0.05
+# windows-1250, cp775 or mac_latin2 first for Spanish or French), prefer windows-1252: it is what unlabelled
+# or mislabelled Western pages are (WHATWG maps the latin-1 and ascii labels to it).
+_PREFERRED = "cp1252"
+_TIE_CHAOS = 0.05
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -56,8 +55,12 @@ def _detect(sample: bytes) -> str | None:
     best = matches.best()
     if best is None or best.chaos > _MAX_CHAOS:
         return None
+    try:
+        western = sample.decode(_PREFERRED)
+    except UnicodeDecodeError:
+        return best.encoding
     for match in matches:
-        if (match.encoding in _PREFERRED and match.chaos <= best.chaos + _TIE_CHAOS
-                and match.coherence >= best.coherence - _TIE_COHERENCE):
-            return match.encoding
+        # Tied on chaos and reading the same text as windows-1252 (or being it): windows-1252 wins.
+        if match.chaos <= best.chaos + _TIE_CHAOS and (match.encoding == _PREFERRED or str(match) == western):
+            return _PREFERRED
     return best.encoding

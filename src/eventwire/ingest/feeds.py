@@ -45,7 +45,7 @@ def entry_to_document(entry: Any, path: Path, index: int) -> "Document":
     title = _plain(entry.get("title"))
     body = _entry_html(entry)
     if not body.strip():
-        raise InputError(Errors.E006.format(path=path, line=f"entry {index}"))
+        raise InputError(Errors.E012.format(path=f"{path}#{index}", kind="feed entry", reason="no content or summary"))
     doc_id = entry_id(entry, path, index)
     html_body = f"<html><head><title>{html.escape(title or '')}</title></head><body><article>{body}</article></body></html>"
     try:

@@ -83,18 +83,30 @@ def read_html(path: Path, data: bytes) -> Iterator[Item]:
 
 @reader(".jsonl", ".jsonl.gz", ".ndjson")
 def read_jsonl(path: Path, data: bytes) -> Iterator[Item]:
+    """One Document per JSON line, or an InputError naming the line: a bad line (malformed JSON, a stray
+    NUL or invalid UTF-8) never costs the other lines."""
     if path.name.lower().endswith(".gz"):
         data = gunzip(data, str(path))
-    text = decode_bytes(data, str(path))
-    # Records end at "\n" only: JSON strings may hold U+2028, U+0085 or \x0c unescaped, which
-    # str.splitlines would treat as line ends, cutting a valid record in two.
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(_jsonl_lines(data, str(path)), start=1):
         if not line.strip():
             continue
         try:
+            if isinstance(line, bytes):
+                line = decode_bytes(line, f"{path}:{lineno}")
             yield jsonl_record_to_document(line, path, lineno)
         except InputError as err:
             yield err
+
+
+def _jsonl_lines(data: bytes, source: str) -> list[str] | list[bytes]:
+    # Records end at "\n" only: JSON strings may hold U+2028, U+0085 or \x0c unescaped, which
+    # str.splitlines would treat as line ends, cutting a valid record in two.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: "\n" is two bytes, decode first
+        return decode_bytes(data, source).split("\n")
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return data.split(b"\n")  # decoded line by line, so one bad line stays one error
 
 
 def jsonl_record_to_document(line: str, path: Path, lineno: int) -> Document:

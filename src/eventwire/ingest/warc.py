@@ -4,6 +4,7 @@ as an `InputError`."""
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 from typing import Iterator
 
@@ -19,21 +20,68 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 @reader(".warc", ".warc.gz", ".arc.gz")
 def read_warc(path: Path, data: bytes) -> Iterator[Item]:
     """HTML response records of a WARC file, in archive order."""
-    stream = ArchiveIterator(io.BytesIO(data), arc2warc=True)
+    gzipped = path.name.lower().endswith(".gz")
+    head = _head(data, gzipped)
+    if not head.lstrip().startswith((b"WARC/", b"filedesc://")):
+        yield InputError(Errors.E012.format(path=path, kind="WARC", reason="no WARC record at the start"))
+        return
     index = 0
+    damage = None
     try:
-        for record in stream:
-            if record.rec_type != "response" or not _is_html(record):
-                continue
-            index += 1
-            try:
-                yield record_to_document(record, path, index)
-            except InputError as err:
-                yield err
+        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+            if record.rec_type == "response" and _is_html(record):
+                index += 1
+                try:
+                    yield record_to_document(record, path, index)
+                except InputError as err:
+                    yield err
+            if _cut_short(record):
+                damage = "last record cut short"
+                break
     except Exception as err:  # warcio/zlib raise many kinds on damaged archives; keep what was read
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        damage = str(err).splitlines()[0] if str(err) else type(err).__name__
+    if damage is None and gzipped and not gzip_intact(data):
+        damage = "truncated or corrupt gzip stream"
+    if damage:
         yield InputError(Errors.E012.format(path=path, kind="WARC",
-                                            reason=f"{reason}; kept {index} records read before the damage"))
+                                            reason=f"{damage}; kept the {index} HTML records read before it"))
+
+
+def gzip_intact(data: bytes, chunk: int = 1 << 16) -> bool:
+    """Whether `data` is a sequence of complete gzip members (decompressed chunk by chunk, output dropped)."""
+    pos = 0
+    while pos < len(data):
+        if not data[pos:].strip(b"\x00"):
+            return True  # padding after the last member
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            while not inflater.eof and pos < len(data):
+                piece = data[pos:pos + chunk]
+                inflater.decompress(piece, 0)
+                pos += len(piece)
+        except zlib.error:
+            return False
+        if not inflater.eof:
+            return False
+        pos -= len(inflater.unused_data)
+    return True
+
+
+def _head(data: bytes, gzipped: bool) -> bytes:
+    if not gzipped:
+        return data[:64]
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data[:4096], 64)
+    except zlib.error:
+        return b""
+
+
+def _cut_short(record) -> bool:
+    """True when the archive ended inside this record's block (fewer bytes than its Content-Length)."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    return getattr(raw, "limit", 0) > 0
 
 
 def record_to_document(record, path: Path, index: int):

@@ -210,7 +210,7 @@ class Store:
             "SELECT s.doc_id, s.event_id, d.title, d.url, d.publication_date, s.cluster_id, e.fatalities, "
             "e.confidence, e.evidence_sentence, e.evidence_start, e.evidence_end FROM event_sources s "
             "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
-            "WHERE s.merged_id = ? ORDER BY d.publication_date NULLS LAST, s.event_id", [record["event_id"]]).fetchall()
+            "WHERE s.merged_id = ? ORDER BY d.publication_date NULLS LAST, d.ingested_at, s.event_id", [record["event_id"]]).fetchall()
         record["sources"] = [
             {"doc_id": doc_id, "event_id": ev_id, "title": title, "url": url,
              "publication_date": pub.isoformat() if pub else None, "cluster_id": cluster,

@@ -16,8 +16,10 @@ CREATE TABLE IF NOT EXISTS watch_matches (
 
 -- Every alert raised, as delivered (GET /alerts lists them). delivered = false: a destination refused it
 -- (webhook down after its retries, unwritable file); the alert stays here and is not raised again.
+CREATE SEQUENCE IF NOT EXISTS watch_alert_seq;
 CREATE TABLE IF NOT EXISTS watch_alerts (
     alert_id            VARCHAR PRIMARY KEY,
+    seq                 BIGINT NOT NULL DEFAULT nextval('watch_alert_seq'),  -- order raised
     rule_id             VARCHAR NOT NULL,
     event_id            VARCHAR NOT NULL,
     kind                VARCHAR NOT NULL,    -- new | update
@@ -27,4 +29,4 @@ CREATE TABLE IF NOT EXISTS watch_alerts (
     delivered           BOOLEAN NOT NULL DEFAULT false,
     record              JSON NOT NULL        -- the alert as delivered (includes the event record)
 );
-CREATE INDEX IF NOT EXISTS watch_alerts_created ON watch_alerts (created_at);
+CREATE INDEX IF NOT EXISTS watch_alerts_seq ON watch_alerts (seq);

@@ -76,7 +76,8 @@ class AlertTable:
                     "INSERT INTO watch_matches VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (rule_id, event_id) DO UPDATE "
                     "SET fatalities = excluded.fatalities, n_alerts = watch_matches.n_alerts + 1, "
                     "last_alert_at = excluded.last_alert_at", [a.rule_id, a.event_id, a.fatalities, at, at])
-                self.con.execute("INSERT INTO watch_alerts VALUES (?, ?, ?, ?, ?, ?, ?, false, ?)",
+                self.con.execute("INSERT INTO watch_alerts (alert_id, rule_id, event_id, kind, fatalities, "
+                                 "previous_fatalities, created_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                  [a.alert_id, a.rule_id, a.event_id, a.kind, a.fatalities, a.previous_fatalities,
                                   at, json.dumps(a.to_record(), ensure_ascii=False, default=str)])
             self.con.execute("COMMIT")
@@ -108,7 +109,7 @@ class AlertTable:
             clauses.append("NOT delivered")
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self.con.execute(f"SELECT record, delivered FROM watch_alerts{where} "
-                                "ORDER BY created_at DESC, alert_id LIMIT ?", [*params, int(limit)]).fetchall()
+                                "ORDER BY seq DESC LIMIT ?", [*params, int(limit)]).fetchall()
         return [{**json.loads(record), "delivered": delivered} for record, delivered in rows]
 
 

@@ -4,7 +4,7 @@ match, skip what has alerted already, record, deliver."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
@@ -14,7 +14,7 @@ from .alerts import Alert, AlertTable, Subject, alert_id, now_utc, stored_subjec
 from .deliver import deliver as deliver_records
 from .errors import RuleError
 from .match import match_rule
-from .rules import RuleSet, default_rules_path, load_rules_cached
+from .rules import Delivery, RuleSet, default_rules_path, load_rules_cached
 
 log = logging.getLogger("eventwire")
 
@@ -50,8 +50,10 @@ def evaluate_new_events(store, events: Iterable[Event | dict[str, Any]], *, rule
 def run_history(store, rules: RuleSet, since: date | None = None, until: date | None = None,
                 rule_ids: Iterable[str] = (), deliver: bool = True, dry_run: bool = False) -> WatchReport:
     """Judge every stored event dated in [since, until] (merged events where reports were merged) against
-    `rules` (or only `rule_ids`), with the same once-per-pair memory as ingest. `dry_run`: report what would
-    alert (delivered to the destinations unless `deliver` is False) without recording anything."""
+    `rules` (or only `rule_ids`), with the same once-per-pair memory as ingest. `dry_run`: print what would
+    alert on stdout (unless `deliver` is False), record nothing and send nothing to the configured destinations."""
+    if dry_run:
+        rules = replace(rules, deliver=(Delivery(),))
     wanted = set(rule_ids)
     if wanted:
         rules = RuleSet(tuple(rules.get(i) for i in sorted(wanted)), rules.deliver, rules.path)

@@ -70,6 +70,7 @@ def actors_match(wanted: ActorFilter, *actors: dict[str, Any] | None) -> bool:
 
 @lru_cache(maxsize=256)
 def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    # Whole words, so that "IED" does not fire on "died" and "arms" not on "harms".
+    # Whole words (plural -s/-es included), so that "IED" fires on "IEDs" but not on "died", and "rocket"
+    # on "rockets" but "arm" not on "army".
     alternatives = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:e?s)?(?!\w)", re.IGNORECASE)

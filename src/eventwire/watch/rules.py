@@ -16,7 +16,7 @@ combined with AND, the values of one list with OR):
         modalities: [asserted, claimed]
         actors: {names: [Kataib Hezbollah], countries: [IRQ], sectors: [militia]}
         min_fatalities: 1
-        keywords: [rocket, drone]                    # in the evidence sentence, whole words, any case
+        keywords: [rocket, drone]                    # in the evidence sentence: whole words or their plural, any case
         precisions: [point]                          # accepted location precisions (default: by fence size)
 
 Every error names the file, the rule and the field (`RuleError`, codes E100-E102).
@@ -430,3 +430,21 @@ def _known_sectors() -> tuple[str, ...]:
         return tuple(sorted({row["sector"] for row in load_csv("actors/sectors.csv", ["term", "sector"])}))
     except DataFileError:  # the dictionary is another stage's data; its own loader reports it
         return ()
+
+
+def describe_rule(rule: Rule) -> str:
+    """One line saying what the rule watches (for `eventwire watch list`)."""
+    parts = []
+    if isinstance(rule.geofence, Circle):
+        g = rule.geofence
+        parts.append(f"within {g.radius_m:g} m of {g.lat:g},{g.lon:g}")
+    elif rule.geofence is not None:
+        parts.append(f"inside {rule.geofence.spec.get('geojson_file') or 'a polygon'}")
+    for label, values in (("type", rule.event_types), ("modality", rule.modalities), ("actor", rule.actors.names),
+                          ("actor country", rule.actors.countries), ("actor sector", rule.actors.sectors),
+                          ("keyword", rule.keywords), ("precision", rule.precisions)):
+        if values:
+            parts.append(f"{label} {'|'.join(values)}")
+    if rule.min_fatalities is not None:
+        parts.append(f"fatalities >= {rule.min_fatalities}")
+    return "; ".join(parts)

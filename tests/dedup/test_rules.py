@@ -1,0 +1,71 @@
+"""Merge rules on synthetic reports: the same happening merges; another type, place, date or actor does not."""
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.dedup import key_from_event, match_score
+from eventwire.model import Place
+
+
+
+def score(a, b, pub=None):
+    return match_score(key_from_event(a, pub), key_from_event(b, pub))
+
+
+def test_same_happening_told_twice_merges(synth):
+    assert score(synth.make_event("a"), synth.make_event("b", place=synth.SADR_CITY, when=date(2020, 1, 4))) is not None
+
+
+def test_different_type_place_or_date_does_not_merge(synth):
+    base = synth.make_event("a")
+    assert score(base, synth.make_event("b", event_type="PROTEST")) is None
+    assert score(base, synth.make_event("b", place=synth.BASRA)) is None                      # ~450 km apart
+    assert score(base, synth.make_event("b", when=date(2020, 1, 6))) is None            # 3 days, day precision
+
+
+def test_date_window_widens_with_precision(synth):
+    base = synth.make_event("a")
+    assert score(base, synth.make_event("b", when=date(2020, 1, 9), precision="week")) is not None
+    assert score(base, synth.make_event("b", when=date(2020, 1, 25), precision="month")) is not None
+    assert score(base, synth.make_event("b", when=date(2020, 3, 25), precision="month")) is None
+
+
+def test_radius_depends_on_location_precision(synth):
+    near_points = Place("Checkpoint", 33.34, 44.40, "IRQ", None, None, "point")
+    forty_km = Place("Elsewhere", 33.70, 44.40, "IRQ", None, None, "point")
+    forty_km_city = Place("Elsewhere", 33.70, 44.40, "IRQ", None, None, "city")
+    assert score(synth.make_event("a", place=near_points), synth.make_event("b", place=forty_km)) is None   # > 25 km
+    assert score(synth.make_event("a", place=near_points), synth.make_event("b", place=forty_km_city)) is not None
+    # Country precision: any place in the same country, never another country.
+    assert score(synth.make_event("a", place=synth.IRAQ), synth.make_event("b", place=synth.BASRA)) is not None
+    syria = Place("Syria", 35.0, 38.0, "SYR", None, None, "country")
+    assert score(synth.make_event("a", place=synth.IRAQ), synth.make_event("b", place=syria)) is None
+
+
+def test_actors_must_be_compatible(synth):
+    assert score(synth.make_event("a"), synth.make_event("b", source=None)) is not None             # one unknown
+    assert score(synth.make_event("a"), synth.make_event("b", source=("islamic  STATE", "IRQ"))) is not None
+    assert score(synth.make_event("a"), synth.make_event("b", source=("PKK", "TUR"))) is None
+    assert score(synth.make_event("a"), synth.make_event("b", source=("Police", "IRQ"))) is None
+
+
+def test_unknown_location_needs_strong_evidence(synth):
+    assert score(synth.make_event("a", place=None), synth.make_event("b")) is not None                # named actor, same day
+    assert score(synth.make_event("a", place=None, source=None), synth.make_event("b")) is None      # nothing else matches
+    assert score(synth.make_event("a", place=None), synth.make_event("b", when=date(2020, 1, 4))) is not None
+    assert score(synth.make_event("a", place=None), synth.make_event("b", when=date(2020, 1, 5))) is None
+
+
+def test_modality_and_undated_reports(synth):
+    assert score(synth.make_event("a"), synth.make_event("b", modality="claimed")) is not None
+    assert score(synth.make_event("a"), synth.make_event("b", modality="threatened")) is None
+    # Undated reports fall back on the publication date; no date at all never merges.
+    assert score(synth.make_event("a", when=None), synth.make_event("b"), pub=date(2020, 1, 4)) is not None
+    assert score(synth.make_event("a", when=None), synth.make_event("b")) is None
+
+
+def test_best_match_is_the_closest(synth):
+    new = key_from_event(synth.make_event("n", place=synth.SADR_CITY))
+    close = key_from_event(synth.make_event("a", place=synth.SADR_CITY))
+    farther = key_from_event(synth.make_event("b", place=synth.BAGHDAD, when=date(2020, 1, 4)))
+    assert match_score(new, close) < match_score(new, farther)

@@ -1,0 +1,40 @@
+def _assault(code, text):
+    return next(e for e in code(text) if e.event_type == "ASSAULT")
+
+
+def test_active_voice_source_and_target(code):
+    event = _assault(code, "Sudanese soldiers attacked a Chadian border post on Sunday.")
+    assert event.source_actor.country == "SDN" and event.source_actor.sector == "military"
+    assert event.target_actor.country == "TCD"
+
+
+def test_passive_voice_swaps_roles(code):
+    event = _assault(code, "A Chadian border post was attacked by Sudanese soldiers on Sunday.")
+    assert event.source_actor.country == "SDN"
+    assert event.target_actor.country == "TCD"
+
+
+def test_noun_trigger_with_possessive_and_target(code):
+    event = _assault(code, "Russia's bombardment of Aleppo continued for a third day.")
+    assert event.source_actor.country == "RUS"
+
+
+def test_capital_as_metonym_for_government(code):
+    event = next(e for e in code("Moscow condemned the decision by Warsaw.") if e.event_type == "ACCUSE")
+    assert event.source_actor.country == "RUS" and event.source_actor.sector == "government"
+
+
+def test_armed_group_from_dictionary(code):
+    event = _assault(code, "Al-Shabaab fighters ambushed an army convoy outside Mogadishu.")
+    assert event.source_actor.country == "SOM" and event.source_actor.sector in ("rebels", "militia")
+
+
+def test_group_coreference_within_paragraph(code):
+    text = "The Houthis have been active near the coast.\nThe group attacked a tanker off Hodeidah on Friday."
+    event = _assault(code, text)
+    assert event.source_actor.name == "Houthis" and event.source_actor.country == "YEM"
+
+
+def test_igo_has_no_country(code):
+    event = next(e for e in code("NATO criticized the missile test.") if e.event_type == "ACCUSE")
+    assert event.source_actor.sector == "IGO" and event.source_actor.country is None

@@ -1,0 +1,47 @@
+import pytest
+
+from eventwire.extract.casualties import find_casualties
+
+
+@pytest.mark.parametrize("text,fatalities,injuries", [
+    ("The blast killed seven people and wounded twenty-three.", 7, 23),
+    ("At least 12 soldiers were killed in the ambush.", 12, None),
+    ("The raid killed a total of four guards and three drivers.", 7, None),
+    ("Police said there were no casualties.", 0, 0),
+    ("No one was hurt in the explosion.", 0, 0),
+    ("The gunmen killed a shopkeeper.", 1, None),
+    ("The death toll rose to 41 on Sunday.", 41, None),
+    ("Eight people were injured.", None, 8),
+])
+def test_counts(text, fatalities, injuries):
+    found = find_casualties(text)
+    assert (found.fatalities, found.injuries) == (fatalities, injuries)
+
+
+def test_vague_amount_leaves_count_unknown_with_note():
+    found = find_casualties("Dozens were killed in the fighting.")
+    assert found.fatalities is None and found.notes
+
+
+def test_casualties_on_the_event(code):
+    event = next(e for e in code("A car bomb killed nine civilians and injured 40 in Mosul.") if e.event_type == "ASSAULT")
+    assert (event.fatalities, event.injuries) == (9, 40)
+    assert "car bomb" in event.weapons and event.mode == "explosives"
+
+
+def test_casualty_statement_in_next_sentence_applies(code):
+    text = ("Two rockets hit an army base near Erbil on Tuesday.\n"
+            "Officials confirmed the rocket attacks and said there were no casualties.")
+    events = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert len(events) == 1 and events[0].fatalities == 0
+
+
+@pytest.mark.parametrize("text,weapon,mode", [
+    ("Insurgents fired mortars at the base.", "mortar", "heavy-weapons"),
+    ("A drone strike hit a vehicle in Idlib.", "drone", "aerial"),
+    ("Attackers armed with knives stabbed two guards.", "knife", "primitive"),
+    ("Gunmen shot the mayor with a rifle.", "small arms", "firearms"),
+])
+def test_weapons_and_mode(code, text, weapon, mode):
+    event = next(e for e in code(text) if e.event_type == "ASSAULT")
+    assert weapon in event.weapons and event.mode == mode

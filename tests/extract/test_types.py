@@ -1,0 +1,49 @@
+import pytest
+
+CASES = [
+    ("AGREE", "The two rival parties agreed on Monday to form a unity government."),
+    ("CONSULT", "The Kenyan foreign minister met his Ugandan counterpart in Nairobi on Tuesday."),
+    ("SUPPORT", "The Canadian prime minister praised the Chilean government for its reforms."),
+    ("CONCEDE", "The Ethiopian government released 300 political prisoners on Friday."),
+    ("COOPERATE", "Norway and Sweden will cooperate closely on fisheries enforcement."),
+    ("AID", "Japan donated emergency medical supplies to Nepal after the floods."),
+    ("RETREAT", "Rwandan troops withdrew from the eastern border town overnight."),
+    ("REQUEST", "The opposition urged the electoral commission to publish the full results."),
+    ("ACCUSE", "The Peruvian government accused the mining company of polluting local rivers."),
+    ("REJECT", "The Bolivian congress rejected the proposed constitutional amendment."),
+    ("THREATEN", "The militia threatened to blockade the port if salaries were not paid."),
+    ("PROTEST", "Thousands of teachers demonstrated outside the parliament in Bucharest."),
+    ("SANCTION", "The European Union imposed sanctions on twelve Belarusian officials."),
+    ("MOBILIZE", "Turkey deployed additional troops to the Syrian border."),
+    ("COERCE", "Police arrested fourteen journalists in the capital on Wednesday."),
+    ("ASSAULT", "Gunmen attacked a police station in northern Mali, killing four officers."),
+]
+
+
+@pytest.mark.parametrize("event_type,text", CASES)
+def test_each_type_triggers(types, event_type, text):
+    assert event_type in types(text)
+
+
+def test_strike_as_protest_versus_attack(types):
+    assert "PROTEST" in types("Dock workers began a general strike in Lagos on Monday.")
+    assert "ASSAULT" in types("An air strike hit a convoy near Kandahar.")
+
+
+def test_hunger_strike_is_protest_not_assault(types):
+    found = types("Jailed activists went on a hunger strike to demand a fair trial.")
+    assert "PROTEST" in found and "ASSAULT" not in found
+
+
+def test_killing_without_attack_word_is_assault(code):
+    events = code("Three villagers died when soldiers opened fire near the market.")
+    assert [e.event_type for e in events].count("ASSAULT") == 1
+
+
+def test_cameo_and_acled_mapping(code):
+    event = next(e for e in code("Israeli warplanes bombed a warehouse in Gaza.") if e.event_type == "ASSAULT")
+    assert event.cameo_code and event.cameo_code.startswith(("18", "19"))
+    assert event.acled_event_type is not None
+    assert set(event.to_contract()) == {"event_id", "doc_id", "date", "date_precision", "event_type", "mode",
+                                        "cameo_code", "modality", "source_actor", "target_actor", "location",
+                                        "fatalities", "injuries", "weapons", "confidence", "evidence"}

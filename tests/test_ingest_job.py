@@ -1,0 +1,112 @@
+"""The ingest job: parallel workers give the same rows as one process, reruns skip stored documents, and a
+run killed with SIGKILL at random moments then rerun ends with exactly the rows of a clean run."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Config
+from eventwire.jobs import ingest_files
+from eventwire.store import Store
+
+CITIES = ["Baghdad", "Mosul", "Kirkuk", "Basra", "Aleppo", "Homs", "Kabul", "Kandahar", "Mogadishu", "Kismayo"]
+ACTORS = ["Gunmen", "Militants", "Security forces", "Protesters", "Police", "Soldiers"]
+VERBS = ["attacked a checkpoint in", "clashed with villagers near", "marched through", "shelled positions outside",
+         "arrested dozens of people in", "raided a market in"]
+
+
+def corpus(n: int, seed: int = 7) -> list[dict]:
+    """Short synthetic wire reports: several tell the same happening, so merging is exercised too."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        city, actor, verb = rng.choice(CITIES), rng.choice(ACTORS), rng.choice(VERBS)
+        killed = rng.choice([2, 3, 5, 12])
+        text = (f"{city}, {rng.randint(1, 5)} March 2021 (Wire) - {actor} {verb} {city} on Monday, killing "
+                f"{killed} people, officials said. Report number {i} adds that {rng.choice(ACTORS).lower()} "
+                f"later withdrew. Residents said the {rng.choice(['fighting', 'violence', 'unrest'])} lasted "
+                f"several hours before calm returned to {city}.")
+        docs.append({"id": f"d{i:04d}", "text": text, "publication_date": "2021-03-05"})
+    return docs
+
+
+def write_jsonl(path: Path, docs: list[dict], bad_line: bool = True) -> Path:
+    lines = [json.dumps(d) for d in docs]
+    if bad_line:
+        lines.insert(len(lines) // 2, "{not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def snapshot(db: str) -> dict:
+    with Store(db, read_only=True) as store:
+        q = lambda sql: sorted(store.con.execute(sql).fetchall())  # noqa: E731
+        return {"documents": q("SELECT doc_id, content_hash FROM documents"),
+                "sentences": q("SELECT doc_id, idx FROM sentences"),
+                "events": q("SELECT event_id FROM events"),
+                "toponyms": q("SELECT doc_id, char_start FROM toponyms"),
+                "merged": q("SELECT event_id, n_sources, n_reports, fatalities FROM merged_events"),
+                "sources": q("SELECT event_id, merged_id, cluster_id FROM event_sources"),
+                "clusters": q("SELECT doc_id, cluster_id FROM document_clusters"),
+                "skipped": q("SELECT source, reason FROM skipped")}
+
+
+def test_workers_give_the_same_rows_and_reruns_skip(tmp_path):
+    path = write_jsonl(tmp_path / "docs.jsonl", corpus(24))
+    config = Config(batch_size=4)
+    one, two = str(tmp_path / "one.duckdb"), str(tmp_path / "two.duckdb")
+    report = ingest_files([str(path)], one, config=config, workers=1)
+    assert (report.documents, report.added, len(report.failures)) == (24, 24, 1)
+    ingest_files([str(path)], two, config=config, workers=2)
+    assert snapshot(one) == snapshot(two)
+    assert snapshot(one)["events"] and len(snapshot(one)["merged"]) < len(snapshot(one)["events"])
+    again = ingest_files([str(path)], two, config=config, workers=2)
+    assert (again.added, again.already_stored) == (0, 24)
+    assert snapshot(one) == snapshot(two)
+
+
+def _ingest_cmd(path: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "eventwire.cli", "-v", "ingest", str(path), "--db", str(db), "--quiet",
+            "--workers", "2"]
+
+
+def _kill_after_commits(cmd: list[str], env: dict, commits: int, delay_s: float) -> None:
+    """Run `cmd`, wait for its `commits`-th committed batch (logged with -v), wait `delay_s` more (so the kill
+    may land inside a transaction), then SIGKILL it and its workers."""
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    seen = 0
+    for line in proc.stderr:
+        seen += "committed" in line
+        if seen >= commits:
+            break
+    time.sleep(delay_s)
+    os.killpg(proc.pid, signal.SIGKILL)   # no chance to clean up: uncommitted work is simply lost
+    proc.wait()
+    proc.stderr.close()
+
+
+def test_sigkill_at_random_moments_then_rerun_equals_clean_run(tmp_path):
+    path = write_jsonl(tmp_path / "docs.jsonl", corpus(60))
+    env = {**os.environ, "EVENTWIRE_BATCH_SIZE": "3"}
+    clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    subprocess.run(_ingest_cmd(path, clean), env=env, check=False, capture_output=True, timeout=300)
+    expected = snapshot(str(clean))
+    assert len(expected["documents"]) == 60 and len(expected["skipped"]) == 1
+
+    rng = random.Random(2024)
+    partial = []
+    for _ in range(3):
+        _kill_after_commits(_ingest_cmd(path, killed), env, commits=rng.randint(1, 3), delay_s=rng.uniform(0, 0.3))
+        partial.append(len(snapshot(str(killed))["documents"]))
+    assert 0 < partial[0] < 60 and partial == sorted(partial), partial   # progress kept across kills
+    subprocess.run(_ingest_cmd(path, killed), env=env, check=False, capture_output=True, timeout=300)
+    assert snapshot(str(killed)) == expected
