@@ -23,8 +23,13 @@ DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/corpus/news.jsonl
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None
+    argv = sys.argv[1:]
+    limit = None
+    if "--limit" in argv:
+        at = argv.index("--limit")
+        limit = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
+    args = [a for a in argv if not a.startswith("--")]
     path = Path(args[0]) if args else DEFAULT
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]

@@ -98,6 +98,7 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
     can be killed at any moment and rerun. `workers` > 1 codes batches in that many processes (default:
     `config.workers`)."""
     from .store import Store
+    from .watch import evaluate_new_events
 
     config = config or load_config()
     workers = max(1, workers or config.workers)
@@ -117,6 +118,7 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
                 report.events += len(outcome.events)
                 results.append(outcome)
             report.added += store.add_results(results)
+            evaluate_new_events(store, [e for r in results for e in r.events])  # watch rules, after the commit
             log.info("committed %d documents (%d added so far, %d events)", len(results), report.added, report.events)
             if progress:
                 for outcome in outcomes:

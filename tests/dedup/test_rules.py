@@ -46,7 +46,10 @@ def test_actors_must_be_compatible(synth):
     assert score(synth.make_event("a"), synth.make_event("b", source=None)) is not None             # one unknown
     assert score(synth.make_event("a"), synth.make_event("b", source=("islamic  STATE", "IRQ"))) is not None
     assert score(synth.make_event("a"), synth.make_event("b", source=("PKK", "TUR"))) is None
-    assert score(synth.make_event("a"), synth.make_event("b", source=("Police", "IRQ"))) is None
+    # Two different named groups of the actor dictionary conflict; free-text descriptions do not.
+    assert score(synth.make_event("a"), synth.make_event("b", source=("Kurdistan Workers' Party", "IRQ"))) is None
+    assert score(synth.make_event("a", source=("a car bomb", None)),
+                 synth.make_event("b", source=("an explosives-laden vehicle", None))) is not None
 
 
 def test_unknown_location_needs_strong_evidence(synth):
@@ -54,6 +57,11 @@ def test_unknown_location_needs_strong_evidence(synth):
     assert score(synth.make_event("a", place=None, source=None), synth.make_event("b")) is None      # nothing else matches
     assert score(synth.make_event("a", place=None), synth.make_event("b", when=date(2020, 1, 4))) is not None
     assert score(synth.make_event("a", place=None), synth.make_event("b", when=date(2020, 1, 5))) is None
+    # The same death toll is strong evidence too.
+    assert score(synth.make_event("a", place=None, source=None, fatalities=4),
+                 synth.make_event("b", fatalities=4)) is not None
+    assert score(synth.make_event("a", place=None, source=None, fatalities=4),
+                 synth.make_event("b", fatalities=9)) is None
 
 
 def test_modality_and_undated_reports(synth):

@@ -116,3 +116,17 @@ def test_a_refused_delivery_is_kept_and_not_raised_again(store, make_result, tmp
     assert not alert.delivered
     assert AlertTable(store.con).list(undelivered=True)[0]["alert_id"] == alert.alert_id
     assert run_history(store, load_rules(tmp_path / "eventwire-watch.yaml")).alerts == 0
+
+
+def test_ingest_files_runs_the_rules_after_each_batch(db_path, tmp_path, make_result, write_rules, monkeypatch):
+    """jobs.ingest_files calls evaluate_new_events after each commit (the coding itself is stubbed: this
+    test is about the hook, not NLP quality)."""
+    from eventwire import jobs
+
+    report_txt = tmp_path / "report.txt"
+    report_txt.write_text("Rockets hit Balad Air Base on Saturday.")
+    monkeypatch.setattr(jobs, "code_batches", lambda batches, workers, size: iter([[make_result("d1")]]))
+    write_rules([BASE_RULE], TO_FILE)
+    jobs.ingest_files([str(report_txt)], db_path=db_path)
+    [alert] = delivered(db_path)
+    assert alert["rule_id"] == "al-balad" and alert["event"]["doc_id"] == "d1"

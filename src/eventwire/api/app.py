@@ -44,7 +44,7 @@ def create_app(db_path: str | None = None, config: Config | None = None,
     app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
     origins = [o.strip() for o in config.cors_origins.split(",") if o.strip()]
     if origins:
-        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Authorization", "Content-Type"], expose_headers=["X-Next-Cursor"])
     app.add_middleware(SecurityHeadersMiddleware)
     return app

@@ -8,17 +8,19 @@ Two reports merge when all of these hold (`match_score` returns None as soon as 
   event without its own date takes its document's publication date with a ±`undated_window_days` window;
   with no date at all it never merges;
 * **actors**: for source and target alike, compatible when either side is unknown; otherwise the countries
-  (when both are known) and the normalised names (when both are known) must be equal;
+  must agree when both are known, and two named groups of the actor dictionary must be the same group
+  (free-text actor descriptions are evidence when equal, never a conflict);
 * **location**: the countries must agree when both are known. Then by the coarser precision: point ≤ 25 km,
   city/relative ≤ 50 km, admin1 ≤ 250 km (and the same admin1 when both are known), country = same country.
-  An unknown location is compatible only with *strong* other evidence: a named actor matched on both sides
-  and dates within one day.
+  An unknown location is compatible only with *strong* other evidence: dates within one day, and an actor
+  named alike on both sides or the same death toll (above zero).
 
 Among compatible candidates the lowest score wins (days apart + km apart / 25 + a penalty per unknown).
 """
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -66,6 +68,8 @@ class MergeKey:
     admin1: str | None = None
     place_name: str | None = None
     place_precision: str | None = None
+    fatalities_low: int | None = None     # reported death toll (a range for a merged event)
+    fatalities_high: int | None = None
 
     @property
     def has_location(self) -> bool:
@@ -82,7 +86,8 @@ def key_from_event(event: Event, publication_date: date | None = None) -> MergeK
         target_name=_norm(tgt.name) if tgt else None, target_country=tgt.country if tgt else None,
         lat=loc.lat if loc else None, lon=loc.lon if loc else None, country=loc.country if loc else None,
         admin1=loc.admin1 if loc else None, place_name=_norm(loc.name) if loc else None,
-        place_precision=loc.precision if loc else None)
+        place_precision=loc.precision if loc else None, fatalities_low=event.fatalities,
+        fatalities_high=event.fatalities)
 
 
 def match_score(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) -> float | None:
@@ -100,7 +105,7 @@ def match_score(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) -> 
     if km is False:
         return None
     if km is None:  # unknown location: only with strong other evidence
-        if matched_actors == 0 or days > 1:
+        if (matched_actors == 0 and not _same_toll(a, b)) or days > 1:
             return None
         return days + 2 * rules.unknown_penalty + unknown_actors * rules.unknown_penalty
     return days + km / 25.0 + unknown_actors * rules.unknown_penalty - 0.5 * matched_actors
@@ -150,12 +155,24 @@ def place_rank(precision: str | None) -> int:
     return _PLACE_RANK.get(precision or "", 4)
 
 
+def _same_toll(a: MergeKey, b: MergeKey) -> bool:
+    """Both give a death toll above zero and the tolls (ranges for merged events) overlap."""
+    if None in (a.fatalities_low, a.fatalities_high, b.fatalities_low, b.fatalities_high):
+        return False
+    return a.fatalities_high > 0 and b.fatalities_high > 0 and \
+        a.fatalities_low <= b.fatalities_high and b.fatalities_low <= a.fatalities_high
+
+
 def _modality_ok(a: str, b: str) -> bool:
     return a == b or (a in FACTUAL and b in FACTUAL)
 
 
 def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
-    """(roles matched by name, roles unknown on a side), or None when a role conflicts."""
+    """(roles matched by name, roles unknown on a side), or None when a role conflicts.
+
+    A conflict is two known countries that differ, or two different *named groups* (names in the actor
+    dictionary, data/actors/groups.csv). Other names are free-text descriptions ("a car bomb", "12 people")
+    that reports word differently, so they count as evidence when equal and never as a conflict."""
     matched = unknown = 0
     for name_a, country_a, name_b, country_b in ((a.source_name, a.source_country, b.source_name, b.source_country),
                                                  (a.target_name, a.target_country, b.target_name, b.target_country)):
@@ -164,11 +181,23 @@ def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
             continue
         if country_a and country_b and country_a != country_b:
             return None
-        if name_a and name_b:
-            if _norm(name_a) != _norm(name_b):
+        na, nb = _norm(name_a), _norm(name_b)
+        if na and nb:
+            if na == nb:
+                matched += 1
+            elif na in _named_groups() and nb in _named_groups():
                 return None
-            matched += 1
     return matched, unknown
+
+
+@lru_cache(maxsize=1)
+def _named_groups() -> frozenset[str]:
+    from ..resources import load_csv
+    names = set()
+    for row in load_csv("actors/groups.csv", ["name"]):
+        names.add(_norm(row["name"]))
+        names.update(_norm(alias) for alias in (row.get("aliases") or "").split("|") if alias.strip())
+    return frozenset(names)
 
 
 def _norm(value: str | None) -> str | None:

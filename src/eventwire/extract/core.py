@@ -232,7 +232,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
             cands.append(cand)
         for cand in cands:
             parent = cand.content_of
-            direct = parent is not None and cand.match.token.dep_ in ("xcomp", "ccomp") and cand.match.token.head is parent.token
+            direct = parent is not None and not cand.background and cand.match.token.dep_ not in ("relcl", "acl")
             new_type = RETYPE.get((parent.entry.event_type, cand.match.entry.event_type)) if direct else None
             if new_type:  # "pledged to avenge him", "urged Iraqis to stay away from US forces": threats
                 parent_cand = next(c for c in cands if c.match is parent)

@@ -11,10 +11,14 @@ from spacy.tokens import Doc
 
 from ..model import Toponym
 from .dateline import find_dateline
-from .detect import detect, detect_weak
+from .detect import FACILITY_WORDS, detect, detect_weak
 from .gazetteer import Gazetteer, get_gazetteer
 from .locate import locate_event
 from .resolve import make_acceptor, resolve
+
+# Unresolved names are kept as toponyms (place None) only when their last word says they are places.
+UNRESOLVED_KEEP = FACILITY_WORDS | {"county", "township", "river", "lake", "mountains", "mountain", "island",
+                                    "bay", "valley", "province", "district", "village", "peninsula"}
 
 __all__ = ["get_gazetteer", "geoparse", "locate_event", "Gazetteer"]
 
@@ -41,6 +45,8 @@ def geoparse(doc: Doc) -> list[Toponym]:
         return []
     toponyms = []
     for k, (m, r) in enumerate(zip(mentions, resolutions)):
+        if r.place_id is None and m.text.rsplit(None, 1)[-1].lower() not in UNRESOLVED_KEEP:
+            continue  # an entity no gazetteer knows and no place word marks is more often not a place
         place = gaz.place(r.place_id) if r.place_id is not None else None
         toponyms.append(Toponym(text=m.text, start=m.start, end=m.end, place=place, score=r.score,
                                 is_dateline=(k == dateline)))

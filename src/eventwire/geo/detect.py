@@ -231,6 +231,8 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
             i = j
         else:
             i += 1
+    # Words of person names in this document ("Holroyd" after "John Holroyd") are not places.
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for start, end, label in regions:
         if label in PLACE_LABELS and label != "FAC" or any(taken[t] for t in range(start, end)):
             continue
@@ -245,7 +247,10 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
                 continue
             if span[-1].is_stop or len(span.text) < 3:
                 continue
-            if accept(span.text):
+            if label == "" and all(t.lower_ in person_words for t in span) or start > 0 and doc[start - 1].lower_.rstrip(".") in (
+                    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt"):
+                break
+            if accept(span.text, strict=False):
                 spans.append((span, "GPE"))
                 break
     return _to_mentions(doc, gaz, spans)

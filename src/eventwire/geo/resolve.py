@@ -192,10 +192,12 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
     plat = np.array([p[0] for p in pts])
     plon = np.array([p[1] for p in pts])
 
-    def accept(text: str) -> bool:
+    def accept(text: str, strict: bool = False) -> bool:
         key = name_key(text)
         if key in known or key in gaz.prominent:
             return True
+        if strict:
+            return False
         ids = candidates(gaz, text)
         if not ids:
             return False

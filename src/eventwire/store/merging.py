@@ -19,7 +19,7 @@ MERGED_PREFIX = "me_"
 
 _MERGED_KEY_COLS = ("event_id", "event_type", "modality", "date", "date_precision", "source_name", "source_country",
                     "target_name", "target_country", "lat", "lon", "location_country", "admin1", "location_name",
-                    "location_precision", "date_min")
+                    "location_precision", "date_min", "fatalities_min", "fatalities_max")
 
 
 def merged_id_for(event_id: str) -> str:
@@ -83,11 +83,11 @@ def best_candidate(con: duckdb.DuckDBPyConnection, key: MergeKey) -> str | None:
 
 def _merged_key(row: tuple) -> MergeKey:
     (_, event_type, modality, when, date_precision, sn, sc, tn, tc, lat, lon, country, admin1, place,
-     precision, date_min) = row
+     precision, date_min, low, high) = row
     if when is None:  # only undated reports: their publication dates stand in
         when, date_precision = date_min, None
     return MergeKey(event_type, modality, when, date_precision, sn, sc, tn, tc, lat, lon, country, admin1, place,
-                    precision)
+                    precision, low, high)
 
 
 def refresh_merged(con: duckdb.DuckDBPyConnection, merged_id: str) -> None:

@@ -124,6 +124,10 @@ class Subject:
     sentences: list[str]
 
 
+def _sentence(record: dict[str, Any]) -> str:
+    return (record.get("evidence") or {}).get("sentence") or ""
+
+
 def _has_dedup(con: duckdb.DuckDBPyConnection) -> bool:
     return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
                        "('merged_events', 'event_sources')").fetchone()[0] == 2
@@ -144,7 +148,7 @@ def subjects_for(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) 
                 by_id[merged_id] = Subject(merged_id, json.loads(record), [])
     for r in records:
         if r["event_id"] not in merged:
-            by_id.setdefault(r["event_id"], Subject(r["event_id"], r, [(r.get("evidence") or {}).get("sentence") or ""]))
+            by_id.setdefault(r["event_id"], Subject(r["event_id"], r, [_sentence(r)]))
     _fill_sentences(con, [s for s in by_id.values() if not s.sentences])
     return list(by_id.values())
 
@@ -189,7 +193,7 @@ def stored_subjects(con: duckdb.DuckDBPyConnection, since: date | None, until: d
         subjects, merged_ones = [], []
         for event_id, record, is_merged in rows:
             record = json.loads(record)
-            subject = Subject(event_id, record, [] if is_merged else [(record.get("evidence") or {}).get("sentence") or ""])
+            subject = Subject(event_id, record, [] if is_merged else [_sentence(record)])
             subjects.append(subject)
             if is_merged:
                 merged_ones.append(subject)

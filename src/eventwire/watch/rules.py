@@ -158,7 +158,8 @@ def load_rules(path: str | os.PathLike, missing_ok: bool = False) -> RuleSet:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
-        raise RuleError(WatchErrors.E100.format(path=path, reason=f"{where}{getattr(err, 'problem', None) or err}")) from None
+        reason = f"{where}{getattr(err, 'problem', None) or err}"
+        raise RuleError(WatchErrors.E100.format(path=path, reason=reason)) from None
     return parse_rule_file(data, path)
 
 
@@ -226,7 +227,8 @@ def parse_rule_file(data: Any, path: Path) -> RuleSet:
     if unknown:
         raise RuleError(WatchErrors.E100.format(path=path, reason=f"unknown top-level key(s) {unknown}"))
     if data.get("version", 1) != 1:
-        raise RuleError(WatchErrors.E100.format(path=path, reason=f"unsupported version {data['version']!r} (expected 1)"))
+        reason = f"unsupported version {data['version']!r} (expected 1)"
+        raise RuleError(WatchErrors.E100.format(path=path, reason=reason))
     rules_data = data.get("rules") or []
     if not isinstance(rules_data, list):
         raise RuleError(WatchErrors.E100.format(path=path, reason="'rules' must be a list"))
@@ -289,7 +291,8 @@ def parse_geofence(value: Any, base: Path) -> Geofence:
     keys = set(value)
     if keys & {"geojson", "geojson_file"}:
         if len(keys) != 1:
-            raise ValueError(f"give geojson or geojson_file alone, not with {sorted(keys - {'geojson', 'geojson_file'}) or 'both'}")
+            others = sorted(keys - {"geojson", "geojson_file"}) or "both"
+            raise ValueError(f"give geojson or geojson_file alone, not with {others}")
         if "geojson" in value:
             return Area(polygon_from_geojson(value["geojson"]), {"geojson": value["geojson"]})
         name = _text(value["geojson_file"])

@@ -9,7 +9,7 @@ const TYPE_COLOURS = {
   THREATEN: "#fabfd2", PROTEST: "#b07aa1", SANCTION: "#9d7660", MOBILIZE: "#d7b5a6", COERCE: "#f28e2b",
   ASSAULT: "#e15759",
 };
-const CLUSTER_CELL = 36;      // px: markers closer than this may be grouped
+const CLUSTER_CELL = 44;      // px: markers closer than this may be grouped
 const CLUSTER_MIN = 4;        // a cell with at least this many markers is drawn as one cluster
 
 function markerRadius(fatalities) {
@@ -96,7 +96,7 @@ class EventMap {
       if (cell.length < CLUSTER_MIN) { items.push(...cell); continue; }
       const x = cell.reduce((s, m) => s + m.x, 0) / cell.length;
       const y = cell.reduce((s, m) => s + m.y, 0) / cell.length;
-      items.push({ x, y, r: Math.min(26, 9 + 3 * Math.log2(cell.length)), cluster: cell.map((m) => m.event) });
+      items.push({ x, y, r: Math.min(20, 8 + 2.5 * Math.log2(cell.length)), cluster: cell.map((m) => m.event) });
     }
     return items;
   }

@@ -1,0 +1,184 @@
+"""Ingest benchmark (run by `make bench`): throughput against spaCy alone, peak memory at two corpus sizes,
+and pairwise precision/recall of cross-report merging on bench/dedup_set. Every figure and ratio printed is
+measured in this one run, on this machine.
+
+Settings (environment): BENCH_WORKERS (default 2), BENCH_RSS_DOCS (default "1000,3000"; "0" skips the memory
+part), BENCH_CORPUS (default ../shared/corpus/news.jsonl.gz, read in place, never copied into the repository).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("BENCH_CORPUS", ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+RSS_DOCS = [int(n) for n in os.environ.get("BENCH_RSS_DOCS", "1000,3000").split(",") if int(n) > 0]
+DEDUP_SET = ROOT / "bench" / "dedup_set" / "reports.jsonl"
+TARGET_WPS, TARGET_RATIO, TARGET_RSS_MB, TARGET_RSS_GROWTH = 6000, 0.8, 1536, 0.10
+
+
+def corpus_words() -> tuple[list[str], int]:
+    from eventwire.ingest import iter_documents
+    texts = [d.text for d in iter_documents([str(CORPUS)]) if hasattr(d, "text")]
+    return texts, sum(len(t.split()) for t in texts)
+
+
+def bench_spacy(texts: list[str], words: int) -> float:
+    from eventwire.nlp import get_nlp
+    nlp = get_nlp()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=WORKERS):
+        pass
+    return words / (time.perf_counter() - start)
+
+
+def bench_ingest(words: int, tmp: Path) -> tuple[float, dict]:
+    from eventwire.config import load_config
+    from eventwire.jobs import ingest_files
+    start = time.perf_counter()
+    report = ingest_files([str(CORPUS)], str(tmp / "throughput.duckdb"), config=load_config(), workers=WORKERS)
+    elapsed = time.perf_counter() - start
+    return words / elapsed, {"documents": report.added, "events": report.events, "seconds": round(elapsed, 1)}
+
+
+# -- memory ----------------------------------------------------------------------------------------------
+def derived_corpus(n: int, path: Path) -> None:
+    """n documents: the corpus, then variants of it, each with a unique line appended (so content hashes differ)."""
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        base = [json.loads(line) for line in fh if line.strip()]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            record = dict(base[i % len(base)])
+            if i >= len(base):
+                record["id"] = f"{record['id']}-variant{i // len(base)}"
+                record["text"] = record["text"] + f"\nBenchmark variant {i}."
+            out.write(json.dumps(record) + "\n")
+
+
+def _tree_rss_kb(root: int) -> tuple[int, int]:
+    """(RSS of root, RSS of root and all its descendants) in kB, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as fh:
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
+            parents[int(entry)] = int(fields["PPid"])
+            rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        except (OSError, KeyError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == pid and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return rss.get(root, 0), sum(rss.get(p, 0) for p in tree)
+
+
+def peak_rss(n_docs: int, tmp: Path) -> dict:
+    data = tmp / f"derived_{n_docs}.jsonl"
+    derived_corpus(n_docs, data)
+    cmd = [sys.executable, "-m", "eventwire.cli", "ingest", str(data), "--db", str(tmp / f"rss_{n_docs}.duckdb"),
+           "--quiet", "--workers", str(WORKERS)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks = {"main_mb": 0.0, "tree_mb": 0.0}
+    while proc.poll() is None:
+        main_kb, tree_kb = _tree_rss_kb(proc.pid)
+        peaks["main_mb"] = max(peaks["main_mb"], main_kb / 1024)
+        peaks["tree_mb"] = max(peaks["tree_mb"], tree_kb / 1024)
+        time.sleep(0.2)
+    peaks = {k: round(v) for k, v in peaks.items()}
+    peaks["seconds"] = round(time.perf_counter() - start)
+    peaks["exit"] = proc.returncode
+    return peaks
+
+
+# -- dedup -----------------------------------------------------------------------------------------------
+def bench_dedup(tmp: Path) -> dict:
+    from eventwire.config import load_config
+    from eventwire.jobs import ingest_files
+    from eventwire.store import Store
+    gold = {r["id"]: r for r in map(json.loads, DEDUP_SET.read_text(encoding="utf-8").splitlines()) if r}
+    db = str(tmp / "dedup.duckdb")
+    ingest_files([str(DEDUP_SET)], db, config=load_config(), workers=1)
+    with Store(db, read_only=True) as store:
+        merged_of = {}
+        for doc_id, merged_id in store.con.execute("SELECT doc_id, merged_id FROM event_sources").fetchall():
+            merged_of.setdefault(doc_id, set()).add(merged_id)
+        clusters = dict(store.con.execute("SELECT doc_id, cluster_id FROM document_clusters").fetchall())
+    copies = {(r["id"], r["wire"]) for r in gold.values() if r.get("wire")}
+
+    def is_copy_pair(a: str, b: str) -> bool:
+        wa, wb = gold[a].get("wire", a), gold[b].get("wire", b)
+        return wa == wb
+
+    out = {}
+    for label, keep in (("all pairs", lambda a, b: True), ("without copy pairs", lambda a, b: not is_copy_pair(a, b))):
+        tp = fp = fn = 0
+        for a, b in combinations(sorted(gold), 2):
+            if not keep(a, b):
+                continue
+            predicted = bool(merged_of.get(a, set()) & merged_of.get(b, set()))
+            actual = gold[a]["happening"] == gold[b]["happening"]
+            tp += predicted and actual
+            fp += predicted and not actual
+            fn += actual and not predicted
+        out[label] = {"precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                      "recall": round(tp / (tp + fn), 3) if tp + fn else None, "tp": tp, "fp": fp, "fn": fn}
+    out["copies clustered with their original"] = f"{sum(clusters.get(c) == clusters.get(w) for c, w in copies)}/{len(copies)}"
+    wrong = [d for d in clusters if clusters[d] != d and (d, clusters[d]) not in copies
+             and gold[d].get("wire") != gold.get(clusters[d], {}).get("wire", clusters[d])]
+    out["documents clustered with a non-copy"] = len(wrong)
+    out["documents without any event"] = sorted(d for d in gold if d not in merged_of)
+    return out
+
+
+def main() -> int:
+    print(f"machine: {os.cpu_count()} CPU cores; workers / n_process = {WORKERS}; corpus {CORPUS}")
+    texts, words = corpus_words()
+    print(f"corpus: {len(texts)} documents, {words:,} words (whitespace tokens of the cleaned text)")
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        spacy_wps = bench_spacy(texts, words)
+        print(f"spaCy alone (nlp.pipe, n_process={WORKERS}): {spacy_wps:,.0f} words/s")
+        ingest_wps, info = bench_ingest(words, tmp)
+        ratio = ingest_wps / spacy_wps
+        print(f"eventwire ingest end to end (read, parse, extract, geo, dedup, DuckDB; workers={WORKERS}): "
+              f"{ingest_wps:,.0f} words/s {info}")
+        print(f"  target >= {TARGET_WPS:,} words/s: {'OK' if ingest_wps >= TARGET_WPS else 'MISSED'}; "
+              f"ratio to spaCy alone {ratio:.2f} (target >= {TARGET_RATIO}): {'OK' if ratio >= TARGET_RATIO else 'MISSED'}")
+        if RSS_DOCS:
+            print(f"peak RSS of `eventwire ingest --workers {WORKERS}` (main process; main + workers, shared "
+                  f"pages counted in each). Documents beyond {len(texts)} are corpus variants with one unique "
+                  f"line appended:")
+            results = {n: peak_rss(n, tmp) for n in RSS_DOCS}
+            for n, r in results.items():
+                print(f"  {n:>6} docs: {r}")
+            trees = [r["tree_mb"] for r in results.values()]
+            growth = (max(trees) - min(trees)) / min(trees) if len(trees) > 1 else 0.0
+            print(f"  peak < {TARGET_RSS_MB} MB: {'OK' if max(trees) < TARGET_RSS_MB else 'MISSED'}; growth "
+                  f"{growth:.1%} between {min(RSS_DOCS)} and {max(RSS_DOCS)} docs (target <= 10%): "
+                  f"{'OK' if growth <= TARGET_RSS_GROWTH else 'MISSED'}")
+        dedup = bench_dedup(tmp)
+        print(f"dedup on {DEDUP_SET.relative_to(ROOT)} (pairwise over documents; see its README):")
+        for key, value in dedup.items():
+            print(f"  {key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
