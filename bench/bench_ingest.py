@@ -2,8 +2,10 @@
 and pairwise precision/recall of cross-report merging on bench/dedup_set. Every figure and ratio printed is
 measured in this one run, on this machine.
 
-Settings (environment): BENCH_WORKERS (default 2), BENCH_RSS_DOCS (default "1000,3000"; "0" skips the memory
-part), BENCH_CORPUS (default ../shared/corpus/news.jsonl.gz, read in place, never copied into the repository).
+Settings (environment): BENCH_WORKERS (default 2), BENCH_RSS_DOCS (default "1000,3000"), BENCH_RSS_WORDS
+(default 0 = whole documents; N = the memory runs use each document's first N words, when the machine is too
+slow for thousands of full documents; the output says so), BENCH_PARTS (default "throughput,rss,dedup"),
+BENCH_CORPUS (default ../shared/corpus/news.jsonl.gz, read in place, never copied into the repository).
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("BENCH_CORPUS", ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 RSS_DOCS = [int(n) for n in os.environ.get("BENCH_RSS_DOCS", "1000,3000").split(",") if int(n) > 0]
+RSS_WORDS = int(os.environ.get("BENCH_RSS_WORDS", "0"))
+PARTS = set(os.environ.get("BENCH_PARTS", "throughput,rss,dedup").split(","))
 DEDUP_SET = ROOT / "bench" / "dedup_set" / "reports.jsonl"
 TARGET_WPS, TARGET_RATIO, TARGET_RSS_MB, TARGET_RSS_GROWTH = 6000, 0.8, 1536, 0.10
 
@@ -59,6 +63,8 @@ def derived_corpus(n: int, path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for i in range(n):
             record = dict(base[i % len(base)])
+            if RSS_WORDS:
+                record["text"] = " ".join(record["text"].split(" ")[:RSS_WORDS])
             if i >= len(base):
                 record["id"] = f"{record['id']}-variant{i // len(base)}"
                 record["text"] = record["text"] + f"\nBenchmark variant {i}."
@@ -147,36 +153,48 @@ def bench_dedup(tmp: Path) -> dict:
     return out
 
 
-def main() -> int:
-    print(f"machine: {os.cpu_count()} CPU cores; workers / n_process = {WORKERS}; corpus {CORPUS}")
+def throughput(tmp: Path) -> None:
     texts, words = corpus_words()
     print(f"corpus: {len(texts)} documents, {words:,} words (whitespace tokens of the cleaned text)")
+    spacy_wps = bench_spacy(texts, words)
+    print(f"spaCy alone (nlp.pipe, n_process={WORKERS}): {spacy_wps:,.0f} words/s")
+    ingest_wps, info = bench_ingest(words, tmp)
+    ratio = ingest_wps / spacy_wps
+    print(f"eventwire ingest end to end (read, parse, extract, geo, dedup, DuckDB; workers={WORKERS}): "
+          f"{ingest_wps:,.0f} words/s {info}")
+    print(f"  target >= {TARGET_WPS:,} words/s: {'OK' if ingest_wps >= TARGET_WPS else 'MISSED'}; "
+          f"ratio to spaCy alone {ratio:.2f} (target >= {TARGET_RATIO}): {'OK' if ratio >= TARGET_RATIO else 'MISSED'}")
+    print(f"  load average now {os.getloadavg()[0]:.1f} (other work on the machine slows both runs)")
+
+
+def memory(tmp: Path) -> None:
+    shape = f"each cut to its first {RSS_WORDS} words" if RSS_WORDS else "whole documents"
+    print(f"peak RSS of `eventwire ingest --workers {WORKERS}` (main process; main + workers, shared pages "
+          f"counted in each); {shape}; documents beyond the corpus's 604 are variants with one unique line appended:")
+    results = {n: peak_rss(n, tmp) for n in RSS_DOCS}
+    for n, r in results.items():
+        print(f"  {n:>6} docs: {r}")
+    trees = [r["tree_mb"] for r in results.values()]
+    growth = (max(trees) - min(trees)) / min(trees) if len(trees) > 1 else 0.0
+    print(f"  peak < {TARGET_RSS_MB} MB: {'OK' if max(trees) < TARGET_RSS_MB else 'MISSED'}; growth "
+          f"{growth:.1%} between {min(RSS_DOCS)} and {max(RSS_DOCS)} docs (target <= 10%): "
+          f"{'OK' if growth <= TARGET_RSS_GROWTH else 'MISSED'}")
+
+
+def main() -> int:
+    print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start; "
+          f"workers / n_process = {WORKERS}; corpus {CORPUS}")
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        spacy_wps = bench_spacy(texts, words)
-        print(f"spaCy alone (nlp.pipe, n_process={WORKERS}): {spacy_wps:,.0f} words/s")
-        ingest_wps, info = bench_ingest(words, tmp)
-        ratio = ingest_wps / spacy_wps
-        print(f"eventwire ingest end to end (read, parse, extract, geo, dedup, DuckDB; workers={WORKERS}): "
-              f"{ingest_wps:,.0f} words/s {info}")
-        print(f"  target >= {TARGET_WPS:,} words/s: {'OK' if ingest_wps >= TARGET_WPS else 'MISSED'}; "
-              f"ratio to spaCy alone {ratio:.2f} (target >= {TARGET_RATIO}): {'OK' if ratio >= TARGET_RATIO else 'MISSED'}")
-        if RSS_DOCS:
-            print(f"peak RSS of `eventwire ingest --workers {WORKERS}` (main process; main + workers, shared "
-                  f"pages counted in each). Documents beyond {len(texts)} are corpus variants with one unique "
-                  f"line appended:")
-            results = {n: peak_rss(n, tmp) for n in RSS_DOCS}
-            for n, r in results.items():
-                print(f"  {n:>6} docs: {r}")
-            trees = [r["tree_mb"] for r in results.values()]
-            growth = (max(trees) - min(trees)) / min(trees) if len(trees) > 1 else 0.0
-            print(f"  peak < {TARGET_RSS_MB} MB: {'OK' if max(trees) < TARGET_RSS_MB else 'MISSED'}; growth "
-                  f"{growth:.1%} between {min(RSS_DOCS)} and {max(RSS_DOCS)} docs (target <= 10%): "
-                  f"{'OK' if growth <= TARGET_RSS_GROWTH else 'MISSED'}")
-        dedup = bench_dedup(tmp)
-        print(f"dedup on {DEDUP_SET.relative_to(ROOT)} (pairwise over documents; see its README):")
-        for key, value in dedup.items():
-            print(f"  {key}: {value}")
+        if "throughput" in PARTS:
+            throughput(tmp)
+        if "rss" in PARTS and RSS_DOCS:
+            memory(tmp)
+        if "dedup" in PARTS:
+            dedup = bench_dedup(tmp)
+            print(f"dedup on {DEDUP_SET.relative_to(ROOT)} (pairwise over documents; see its README):")
+            for key, value in dedup.items():
+                print(f"  {key}: {value}")
     return 0
 
 

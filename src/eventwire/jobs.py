@@ -9,6 +9,7 @@ redoes, giving exactly the rows of an uninterrupted run.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -166,13 +167,20 @@ def new_document_batches(store, documents: Iterable[Document], report: JobReport
 
 
 def code_batches(batches: Iterable[list[Document]], workers: int, batch_size: int) -> Iterator[list]:
-    """`pipeline.process_batch` over each batch, in order: in this process for one worker, else in a pool."""
-    if workers <= 1:
+    """`pipeline.process_batch` over each batch, in order: in this process for one worker or a single batch
+    (starting workers and loading the model in each costs more than it saves), else in a pool."""
+    batches = iter(batches)
+    first = next(batches, None)
+    second = next(batches, None) if first is not None else None
+    if first is None:
+        return
+    rest = itertools.chain([second], batches) if second is not None else iter(())
+    if workers <= 1 or second is None:
         from .pipeline import process_batch
-        for batch in batches:
+        for batch in itertools.chain([first], rest):
             yield process_batch(batch, batch_size)
         return
-    yield from _pooled(batches, workers, batch_size)
+    yield from _pooled(itertools.chain([first], rest), workers, batch_size)
 
 
 def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) -> Iterator[list]:

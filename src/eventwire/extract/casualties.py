@@ -18,7 +18,10 @@ _WORD_NUM = (r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(k for k in U
              r"|" + "|".join(UNITS) + r"|a dozen|a hundred|one hundred)")
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM})"
 QUAL = r"(?:(?:at least|more than|over|some|about|nearly|almost|up to|a total of|around|approximately|roughly|as many as)\s+)?"
-DEATH = r"killed|dead|died|slain|murdered|massacred|executed|assassinated|perished|lost their lives|drowned"
+DEATH = (r"killed|dead|died|slain|murdered|massacred|executed|assassinated|perished|lost their lives|drowned"
+         r"|(?:shot|stabbed|beaten|burned|hacked) to death")
+# "murdered 9 days ago", "killed 20 years ago": a number followed by a unit of time or measure counts no one
+NOT_PEOPLE = r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|percent|%|km|kilometers?|meters?|miles?)\b)"
 HURT = r"wounded|injured|hurt|maimed"
 _BREAK = {"and", "or", "that", "which", "who", "when", "after", "before", "while", "but", "bomb", "attack", "explosion",
           "blast", "if", "because", "as", "than", "killed", "wounded", "injured", "died", "dead"}
@@ -30,12 +33,17 @@ NUM_THEN_WORD = re.compile(
 # "killed three ethnic Albanians", "killing at least 156 people", "wounded two others"
 WORD_THEN_NUM = re.compile(
     rf"\b(?P<kw>killed|killing|kills|kill|murdered|murdering|massacred|wounded|wounding|injured|injuring|claimed the lives of)"
-    rf"\s+{QUAL}(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z]))\b(?!\s+or\b)")
-AND_MORE = re.compile(rf"^(?:\s+[a-z][\w'.-]*){{0,6}}?\s+and\s+{QUAL}(?P<n>{NUM})\b(?!(?:\s+[\w'.-]+){{0,4}}\s+(?:were\s+|was\s+)?(?:{HURT}|{DEATH}))")
+    rf"\s+{QUAL}(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z]))\b(?!\s+or\b){NOT_PEOPLE}")
+AND_MORE = re.compile(rf"^(?:\s+[a-z][\w'.-]*){{0,6}}?\s+and\s+(?:their\s+|its\s+|the\s+)?{QUAL}(?P<n>{NUM})\b(?!(?:\s+[\w'.-]+){{0,4}}\s+(?:were\s+|was\s+)?(?:{HURT}|{DEATH}))")
 # "the murder of six Jesuits and two women"
-NOUN_OF_NUM = re.compile(rf"\b(?P<kw>murders?|killings?|massacre|assassinations?|deaths)\s+of\s+{QUAL}(?P<n>{NUM})\b")
+NOUN_OF_NUM = re.compile(rf"\b(?P<kw>murders?|killings?|massacre|assassinations?|deaths)\s+of\s+(?:the\s+|its\s+|their\s+)?{QUAL}(?P<n>{NUM})\b{NOT_PEOPLE}")
+# "the murder of Mr. Pizarro", "the killing of a presidential candidate": one victim
+NOUN_OF_ONE = re.compile(r"\b(?:murder|killing|assassination)\s+of\s+(?:(?:mr|mrs|ms|dr|former|general|gen|colonel|col|"
+                         r"judge|senator|mayor|bishop|father|candidate|president|minister|journalist)\b\.?|an?\s+(?!number|few|lot|series|group|total|dozen)[a-z]+\s*(?:[a-z]+\s+)?(?:candidate|leader|judge|journalist|official|officer|priest|politician|mayor|businessman|student|activist|diplomat|senator|deputy|union\w*)\b)")
+# "the Jesuits, five Spaniards and one Salvadoran, were murdered": parts of one group summed
+NUM_AND_NUM = re.compile(rf"\b(?P<a>{NUM})\s+[a-z][\w'-]*\s+and\s+(?P<b>{NUM})\s+[a-z][\w'-]*\s*,?\s+(?:were|have been|had been)\s+(?:[a-z]+ly\s+)?(?P<kw>{DEATH}|{HURT})\b")
 # "Galan was killed": one person, no number given
-SINGLE = re.compile(rf"\b(?:was|has been|had been)\s+(?:[a-z]+ly\s+)?(?P<kw>killed|murdered|assassinated|slain|shot dead|{HURT})\b")
+SINGLE = re.compile(rf"\b(?:was|has been|had been)\s+(?:[a-z]+ly\s+)?(?P<kw>killed|murdered|assassinated|slain|shot dead|(?:shot|stabbed|beaten|burned|hacked) to death|{HURT})\b")
 TOLL = re.compile(rf"\bdeath toll\b(?:\s+[a-z]+){{0,4}}?\s+(?:to|at|of|is|was)\s+{QUAL}(?P<n>{NUM})\b")
 NO_CASUALTIES = re.compile(r"\b(?:no (?:casualties|victims)|without (?:causing )?casualties|caused no casualties)\b")
 NO_DEATHS = re.compile(r"\b(?:no (?:one|body|deaths|fatalities)|nobody|none)(?:\s+\w+){0,3}?\s+(?:was|were|had been|has been)?\s*(?:killed|dead|died)\b|\bno (?:deaths|fatalities)\b")
@@ -113,6 +121,13 @@ def find_casualties(text: str) -> Casualties:
         if value is not None and more:
             value += parse_number(more["n"]) or 0
         add("killed", value)
+    for match in NUM_AND_NUM.finditer(low):
+        a, b = parse_number(match["a"]), parse_number(match["b"])
+        if a is not None and b is not None:
+            add(match["kw"], a + b)
+    if not deaths:
+        for match in NOUN_OF_ONE.finditer(low):
+            add("killed", 1)
     for match in TOLL.finditer(low):
         add("killed", parse_number(match["n"]))
     if NO_CASUALTIES.search(low):

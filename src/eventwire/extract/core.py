@@ -15,6 +15,7 @@ from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
 from .lexicon import Trigger
 from .modality import modality_of
+from .specificity import generic_reason
 from .triggers import Match, find_triggers
 from .weapons import find_weapons
 
@@ -26,6 +27,9 @@ MUST_REQUEST = Trigger("REQUEST", "V", ("must",), None, "020", 0.6)
 SPEECH_HEADS = {"say", "tell", "insist", "add", "state", "declare", "stress", "demand"}
 OFFICIAL_SECTORS = {"government", "IGO", "NGO", "media", "party", "religious"}
 BACKGROUND = {"after", "following", "since", "before", "despite", "amid", "over"}
+# "in retaliation for an air raid", "suspected of blowing up a plane": the earlier happening is the setting
+BACKGROUND_HEADS = {"for": {"retaliation", "revenge", "response", "reprisal", "punishment"},
+                    "of": {"suspect", "accuse", "charge", "convict", "guilty", "responsible", "acquit"}}
 SOURCE_VERBS = {"launch", "carry", "conduct", "mount", "stage", "claim", "hold", "make", "begin", "start",
                 "order", "continue", "resume", "announce", "issue", "impose", "step", "intensify", "escalate",
                 "engage", "commit", "stage"}
@@ -36,6 +40,10 @@ MODALITY_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.8, "threatened
 # (governing type, content type) -> the governing event's real type
 RETYPE = {("REQUEST", "THREATEN"): "THREATEN", ("AGREE", "THREATEN"): "THREATEN", ("AGREE", "ASSAULT"): "THREATEN"}
 KILL_LEMMAS = {"kill", "killing", "assassinate", "assassination", "murder", "slay", "execute", "behead"}
+# A report (this many sentences or more) is coded for attacks only when one mention is salient: a trigger at
+# least this clear (not "fighting", "clash", "raid", "explosion", "offensive") with an actor, toll or weapon.
+SALIENT_WEIGHT = 0.75
+REPORT_SENTENCES = 3
 ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "both"}
 
 
@@ -114,6 +122,8 @@ def _arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Tok
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if passive:
         target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if target is not None and target.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            target = tok.head  # "U.S. citizens, who were kidnapped in Medellin": the victims are the antecedent
         source = _agent(tok)
         return source, target
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a general killed in a US strike"
@@ -126,18 +136,35 @@ def _arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Tok
 
 
 def _content_parent(match: Match, by_token: dict[int, Match]) -> Match | None:
-    """The trigger whose argument this trigger is, if any (climbing argument relations only)."""
+    """The trigger of another type whose argument this trigger is, if any (climbing argument relations only;
+    a same-type trigger on the way is part of the same happening and the climb goes on through it)."""
     tok = match.token
-    for _ in range(4):
+    for _ in range(5):
         if tok.dep_ not in CONTENT_DEPS and not (tok.dep_ in ("compound", "amod") and tok.head.i in by_token):
             return None
         if tok.head is tok:
             return None
+        if tok.dep_ == "ccomp":  # "reiterated its demand that Israel ease ...": the clause belongs to the noun
+            noun = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i in by_token), None)
+            if noun is not None and by_token[noun.i].entry.event_type != match.entry.event_type:
+                return by_token[noun.i]
         tok = tok.head
         parent = by_token.get(tok.i)
-        if parent is not None and parent is not match:
+        if parent is not None and parent is not match and parent.entry.event_type != match.entry.event_type:
             return parent
     return None
+
+
+PROTEST_CONTENT = {"REQUEST", "CONCEDE", "ACCUSE", "REJECT"}
+
+
+def _attach_protest_demands(cands: list[Candidate]) -> None:
+    """ "demonstrated ..., calling for independence", "hunger strike to demand the resignation": what protesters
+    ask for is the protest's content, not a second event."""
+    protests = [c.match for c in cands if c.match.entry.event_type == "PROTEST"]
+    for cand in cands:
+        if cand.content_of is None and cand.match.entry.event_type in PROTEST_CONTENT:
+            cand.content_of = next((p for p in protests if p.token.is_ancestor(cand.match.token)), None)
 
 
 def _in_background(tok: Token) -> bool:
@@ -146,6 +173,8 @@ def _in_background(tok: Token) -> bool:
         if tok.head is tok:
             return False
         if tok.dep_ in ("prep", "mark") and tok.lower_ in BACKGROUND:
+            return True
+        if tok.dep_ == "prep" and tok.head.lemma_.lower() in BACKGROUND_HEADS.get(tok.lower_, ()):
             return True
         if any(c.dep_ == "mark" and c.lower_ in BACKGROUND for c in tok.children) and tok.dep_ == "advcl":
             return True
@@ -207,6 +236,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     recent_assaults: list[tuple[int, Event]] = []  # (sentence index, event) for casualty statements that follow
     last_date: tuple[date | None, str | None, int] = (None, None, -1)
     sentences = list(work.sents)
+    salient_assault = False
     for s_index, sent in enumerate(sentences):
         weapons = find_weapons(sent)
         casualties = find_casualties(sent.text)
@@ -230,6 +260,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
                 cand.content_of = parent
             cand.background = _in_background(match.token)
             cands.append(cand)
+        _attach_protest_demands(cands)
         for cand in cands:
             parent = cand.content_of
             direct = parent is not None and not cand.background and cand.match.token.dep_ not in ("relcl", "acl")
@@ -242,6 +273,13 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         cands = [c for c in cands if not any(k.dep_ == "neg" for k in c.match.token.children)]
         foreground = [c for c in cands if c.content_of is None and not c.background]
         kept = [c for c in cands if c.content_of is None and (not c.background or not foreground)]
+
+        # war talk, totals, habits and accidents are not happenings to code (nor to pass casualties on)
+        generic = [c for c in kept if c.match.entry.event_type == "ASSAULT" and generic_reason(c.match.token, casualties)]
+        if generic:
+            kept = [c for c in kept if c not in generic]
+            if not any(c.match.entry.event_type == "ASSAULT" for c in kept):
+                casualties = Casualties()
 
         # definite ASSAULT nouns that point back at recent attacks pass their casualty figures on
         anaphoric = [c for c in kept if c.match.entry.event_type == "ASSAULT" and _is_anaphoric(c.match)]
@@ -256,14 +294,27 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         for cand in kept:
             draft = drafts.setdefault(cand.match.entry.event_type, Draft(sent, cand.match.entry.event_type))
             draft.cands.append(cand)
-        location = _locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms) if drafts else None
+        location = _iso3_place(_locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms)) if drafts else None
         for draft in drafts.values():
             event = _build_event(document, draft, resolver, weapons, casualties, onto, location,
                                  event_date, precision)
             events.append(event)
             if event.event_type == "ASSAULT":
                 recent_assaults.append((s_index, event))
+                if _salient(event, max(c.match.entry.weight for c in draft.cands)):
+                    salient_assault = True
+    if len(sentences) >= REPORT_SENTENCES and not salient_assault:
+        # a long report whose attack mentions are all weak (war talk, passing references) is not about an attack
+        events = [e for e in events if e.event_type != "ASSAULT"]
     return events
+
+
+def _salient(event: Event, weight: float) -> bool:
+    """An attack told as fact with a clear trigger and something concrete: an actor, a toll or a weapon."""
+    if weight < SALIENT_WEIGHT or event.modality not in ("asserted", "reported", "claimed"):
+        return False
+    return bool(event.source_actor or event.target_actor or event.fatalities is not None
+                or event.injuries is not None or event.weapons)
 
 
 def _add_must_requests(sent: Span, matches: list[Match]) -> list[Match]:
@@ -339,6 +390,22 @@ def _speaker(tok: Token) -> Token | None:
     return None
 
 
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    """The sentence as evidence, without the spaces and newlines spaCy leaves at its edges."""
+    chunk = text[start:end]
+    if chunk.strip():
+        start, end = start + len(chunk) - len(chunk.lstrip()), end - (len(chunk) - len(chunk.rstrip()))
+    return Evidence(text[start:end], start, end)
+
+
+def _iso3_place(place: Place | None) -> Place | None:
+    """The event place with its country as ISO 3166 alpha-3, whichever code the geo stage gave."""
+    if place is None or not place.country or len(place.country) == 3:
+        return place
+    code = lexicon.iso2_to_iso3().get(place.country.upper())
+    return replace(place, country=code) if code else replace(place, country=None)
+
+
 def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weapons, casualties: Casualties,
                  onto, location: Place | None, event_date, precision) -> Event:
     cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
@@ -387,7 +454,7 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
     trigger_text = " ".join(sent.doc[i].text for i in main.tokens)
     event = Event(
         doc_id=document.doc_id, event_type=draft.event_type,
-        evidence=Evidence(document.text[sent.start_char:sent.end_char], sent.start_char, sent.end_char),
+        evidence=_evidence(document.text, sent.start_char, sent.end_char),
         mode=mode, cameo_code=cameo, modality=modality, source_actor=source, target_actor=target,
         location=location, date=event_date, date_precision=precision if event_date else None,
         fatalities=fatalities, injuries=injuries, weapons=weapon_names,

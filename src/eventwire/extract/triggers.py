@@ -12,6 +12,8 @@ from .lexicon import Trigger
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "prep", "prt", "pobj", "acomp", "dative",
             "npadvmod", "advmod", "agent", "obj", "pcomp", "compound", "amod", "relcl", "acl", "conj"}
+# Names are not happenings: "Amnesty International", "Strike Force Command".
+NAME_ENTS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "LOC"}
 MOD_DEPS = {"compound", "amod", "nmod", "poss", "advmod", "npadvmod", "nummod"}
 
 
@@ -137,6 +139,25 @@ def find_triggers(sent: Span, has_weapon: bool, has_casualty: bool) -> list[Matc
             if _pos_ok(entry, tok) and conditions_hold(entry, tok, has_weapon, has_casualty):
                 if best is None or entry.weight > best.weight:
                     best = entry
-        if best is not None:
+        if best is not None and not (best.pos != "V" and _in_name(tok)):
             matches.append(Match(tok, best, (tok.i,)))
+    matches = _drop_modifiers(matches)
     return sorted(matches, key=lambda m: m.token.i)
+
+
+def _in_name(tok: Token) -> bool:
+    return tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ in NAME_ENTS
+
+
+def _drop_modifiers(matches: list[Match]) -> list[Match]:
+    """ "border patrol agents", "his visiting counterpart": a noun or participle that only modifies a noun which is
+    no trigger itself describes the noun, not a happening."""
+    heads = {m.token.i for m in matches}
+    out = []
+    for m in matches:
+        tok = m.token
+        modifier = (tok.dep_ == "compound" and tok.pos_ == "NOUN") or (tok.dep_ == "amod" and tok.tag_ == "VBG")
+        if modifier and len(m.tokens) == 1 and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in heads:
+            continue
+        out.append(m)
+    return out

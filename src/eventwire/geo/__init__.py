@@ -14,11 +14,21 @@ from .dateline import find_dateline
 from .detect import FACILITY_WORDS, detect, detect_weak
 from .gazetteer import Gazetteer, get_gazetteer
 from .locate import locate_event
-from .resolve import make_acceptor, resolve
+from .resolve import locale_bonus, make_acceptor, resolve
 
 # Unresolved names are kept as toponyms (place None) only when their last word says they are places.
 UNRESOLVED_KEEP = FACILITY_WORDS | {"county", "township", "river", "lake", "mountains", "mountain", "island",
-                                    "bay", "valley", "province", "district", "village", "peninsula"}
+                                    "bay", "valley", "province", "district", "village", "peninsula", "street", "road",
+                                    "avenue", "boulevard", "creek", "canyon", "ridge", "heights", "park"}
+
+# LOC entities (rivers, regions, ranges) the gazetteer cannot place are kept, with no coordinates: the name is still
+# a toponym for the reader, and a river or district the packaged gazetteers lack is no reason to drop it.
+KEEP_UNRESOLVED_LABELS = frozenset({"LOC"})
+
+
+def _keep_unresolved(m) -> bool:
+    return m.label in KEEP_UNRESOLVED_LABELS or m.text.rsplit(None, 1)[-1].lower() in UNRESOLVED_KEEP
+
 
 __all__ = ["get_gazetteer", "geoparse", "locate_event", "Gazetteer"]
 
@@ -32,7 +42,8 @@ def geoparse(doc: Doc) -> list[Toponym]:
     gaz = get_gazetteer()
     mentions = detect(doc, gaz)
     dateline = find_dateline(doc, mentions)
-    resolutions = resolve(gaz, mentions, dateline)
+    locale = locale_bonus(doc.text)
+    resolutions = resolve(gaz, mentions, dateline, locale)
     weak = detect_weak(doc, gaz, mentions, make_acceptor(gaz, mentions, resolutions))
     if weak:
         offset = len(mentions)
@@ -40,12 +51,12 @@ def geoparse(doc: Doc) -> list[Toponym]:
             if m.qualifier is not None:
                 m.qualifier += offset
         mentions = mentions + weak
-        resolutions = resolve(gaz, mentions, dateline)
+        resolutions = resolve(gaz, mentions, dateline, locale)
     if not mentions:
         return []
     toponyms = []
     for k, (m, r) in enumerate(zip(mentions, resolutions)):
-        if r.place_id is None and m.text.rsplit(None, 1)[-1].lower() not in UNRESOLVED_KEEP:
+        if r.place_id is None and not _keep_unresolved(m):
             continue  # an entity no gazetteer knows and no place word marks is more often not a place
         place = gaz.place(r.place_id) if r.place_id is not None else None
         toponyms.append(Toponym(text=m.text, start=m.start, end=m.end, place=place, score=r.score,

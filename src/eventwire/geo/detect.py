@@ -16,6 +16,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Other entity labels the small NER model often gives to well-known places ("Georgia" as PERSON).
 RELABEL_LABELS = frozenset({"ORG", "PERSON"})
 RELABEL_CODES = frozenset({sources.COUNTRY, sources.ADM1, sources.CONTINENT})
+ACRONYM_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN"})
 # A FAC entity not in the gazetteer is still kept as a toponym when it ends in one of these words.
 FACILITY_WORDS = frozenset({
     "airport", "airbase", "base", "airfield", "camp", "bridge", "crossing", "checkpoint", "embassy",
@@ -96,14 +97,59 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if span is None or gaz.is_demonym(span.text):
                 continue
             key = name_key(span.text)
-            if key in gaz.prominent and _best_code(gaz, gaz.index.get(key, ())) in RELABEL_CODES:
+            code = _best_code(gaz, gaz.index.get(key, ()))
+            # An all-caps ORG that is a country or region's short name ("EU", "UAE"), not a division's initials.
+            if key in gaz.prominent and code in RELABEL_CODES or span.text.isupper() and code in ACRONYM_CODES:
                 spans.append((span, "GPE"))
         else:
             continue
         for t in range(ent.start, ent.end):
             taken[t] = 1
     spans += _scan_gazetteer(doc, gaz, taken)
+    spans += _scan_datelines(doc, gaz, taken)
+    spans += _scan_adjectival(doc, gaz, taken)
     return _to_mentions(doc, gaz, spans)
+
+
+def _scan_adjectival(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Span, str]]:
+    """Adjectival place names ("Ukrainian", "European") as one-token mentions labelled ADJ; resolution reads
+    them as the place they name. Plurals ("Americans") name people, not places, and are not in the map."""
+    found = []
+    for tok in doc:
+        if taken[tok.i] or not tok.text[:1].isupper() or gaz.adjectival_place(tok.text) is None:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
+            continue
+        found.append((doc[tok.i:tok.i + 1], "ADJ"))
+    return found
+
+
+_DATELINE_DASHES = frozenset({"-", "--", "–", "—", ","})
+
+
+def _scan_datelines(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Span, str]]:
+    """Capitalised place names opening a line before a dash or comma ("TORRINGTON —", "ROCKY HILL -"): the
+    NER rarely tags all-caps words, and a dateline is a place by position alone."""
+    found = []
+    for tok in doc:
+        if tok.i and "\n" not in doc[tok.i - 1].whitespace_ + doc[tok.i - 1].text and not _after_title(doc, tok.i):
+            continue
+        if not tok.text.isupper() or len(tok.text) < 3:
+            continue
+        end = tok.i
+        while end < len(doc) and end - tok.i < 3 and doc[end].text.isupper() and doc[end].is_alpha:
+            end += 1
+        if end >= len(doc) or doc[end].text not in _DATELINE_DASHES or any(taken[j] for j in range(tok.i, end)):
+            continue
+        span = doc[tok.i:end]
+        if gaz.lookup(span.text):
+            found.append((span, "GPE"))
+    return found
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """True when token i follows a title sentence ending in '.' within the first line ("Headline. TOWN -")."""
+    return doc[i - 1].text == "." and doc[i - 1].idx < 200 and "\n" not in doc.text[:doc[i - 1].idx]
 
 
 def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> list[Mention]:
@@ -238,7 +284,12 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
             continue
         if label not in WEAK_LABELS:
             continue
-        whole_only = label == "PERSON"
+        institution = any(t.lower_ in INSTITUTION_WORDS for t in doc[start:end])
+        tail = _of_tail(doc, start, end)
+        if tail is not None and accept(tail.text, strict=False, relaxed=True):
+            spans.append((tail, "GPE"))   # "University of Virginia", "Development Bank of Mauritius"
+            end = tail.start
+        whole_only = label == "PERSON" and not institution
         for width in range(min(MAX_SCAN_TOKENS, end - start), 0, -1):
             if whole_only and width != end - start:
                 break
@@ -250,7 +301,30 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
             if label == "" and all(t.lower_ in person_words for t in span) or start > 0 and doc[start - 1].lower_.rstrip(".") in (
                     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt"):
                 break
-            if accept(span.text, strict=False):
+            relaxed = institution and span.end < end and doc[span.end].lower_ in INSTITUTION_WORDS | {"'s", "’s"}
+            if accept(span.text, strict=False, relaxed=relaxed):
                 spans.append((span, "GPE"))
                 break
     return _to_mentions(doc, gaz, spans)
+
+
+# Heads of organisations named after their place ("Venice Commission", "Grand Ledge Police", "Bank of X"): a
+# place name right before one of them, or after "of" in such a name, needs less support from the document.
+INSTITUTION_WORDS = frozenset({
+    "commission", "council", "board", "committee", "tribunal", "chamber", "police", "fire", "sheriff", "university",
+    "college", "school", "schools", "bank", "department", "ministry", "government", "parliament", "assembly",
+    "museum", "hospital", "club", "elks", "lodge", "labour", "labor", "limited", "city", "county", "township",
+    "authority", "agency", "court", "office", "library", "zoo", "airport", "port", "harbour", "harbor", "times",
+    "post", "herald", "tribune", "chronicle", "news", "mayor", "emergency", "ems", "area", "metro", "district",
+})
+
+
+def _of_tail(doc: Doc, start: int, end: int) -> Span | None:
+    """The proper-noun run after the last "of" inside an entity ("University of Virginia" -> "Virginia")."""
+    for k in range(end - 2, start, -1):
+        if doc[k].lower_ == "of":
+            tail = _trim(doc[k + 1:min(end, k + 1 + MAX_SCAN_TOKENS)])
+            if tail is not None and all(t.text[:1].isupper() or t.text in (".", "-") for t in tail):
+                return tail
+            return None
+    return None

@@ -54,6 +54,7 @@ class Gazetteer:
     prominent: frozenset[str]                   # keys worth matching in text the NER missed
     demonyms: frozenset[str]                    # plain keys of demonyms ("iraqi"), never toponyms
     admin1_names: dict[tuple[str, str], str]   # (alpha-3 country, admin1 code) -> readable admin1 name
+    adjectival: dict[str, int]                  # plain key of an adjectival form ("ukrainian") -> row it names
 
     def __len__(self) -> int:
         return len(self.name)
@@ -69,6 +70,10 @@ class Gazetteer:
     def is_demonym(self, text: str) -> bool:
         return plain_key(text) in self.demonyms
 
+    def adjectival_place(self, text: str) -> int | None:
+        """Row of the place an adjectival form names ("Ukrainian" -> Ukraine), or None."""
+        return self.adjectival.get(plain_key(text))
+
     def place(self, i: int, precision: str | None = None, direction: str | None = None) -> Place:
         fcode = self.feature_code[i]
         gid = int(self.geonameid[i])
@@ -76,7 +81,7 @@ class Gazetteer:
         a1 = self.admin1[i] or None
         return Place(
             name=self.name[i], lat=round(float(self.lat[i]), 5), lon=round(float(self.lon[i]), 5), country=cc,
-            admin1=self.admin1_names.get((cc or "", a1 or ""), a1) if a1 else None,
+            admin1=self.admin1_names.get((cc or "", a1)) if a1 else None,   # a bare code is no name: None
             geonameid=gid if gid >= 0 else None, precision=precision or precision_of(fcode),
             feature_code=fcode, direction=direction, population=int(self.population[i]) or None)
 
@@ -107,7 +112,9 @@ class Gazetteer:
                 context.setdefault(name_key(n), []).append(i)
             if e.feature_code in PROMINENT_CODES or e.population >= PROMINENT_POPULATION:
                 prominent.update(k for k in keys if len(k) > 3)
+        adjectival = _adjectival_rows(entries, index, sources.adjectival_names(ci), iso3)
         return cls(
+            adjectival=adjectival,
             name=[e.name for e in entries], plain=[plain_key(e.name) for e in entries],
             lat=np.array([e.lat for e in entries], dtype=np.float64),
             lon=np.array([e.lon for e in entries], dtype=np.float64),
@@ -118,6 +125,21 @@ class Gazetteer:
             index={k: tuple(v) for k, v in index.items()}, context_index={k: tuple(v) for k, v in context.items()},
             prominent=frozenset(prominent), demonyms=frozenset(plain_key(d) for d in sources.demonyms(ci)),
             admin1_names=admin1_names)
+
+
+_ADJ_CODES = (sources.COUNTRY, sources.CONTINENT, sources.ADM1, "RGN")
+
+
+def _adjectival_rows(entries, index, names: dict[str, tuple[str, str]], iso3: dict[str, str]) -> dict[str, int]:
+    """Map each adjectival form to the row of its place: a country, continent, division or region."""
+    out = {}
+    for adj, (place, cc) in names.items():
+        rows = [i for i in index.get(name_key(place), ())
+                if entries[i].feature_code in _ADJ_CODES and (not cc or entries[i].country == iso3.get(cc, cc))]
+        if rows:
+            out[plain_key(adj)] = min(rows, key=lambda i: (_ADJ_CODES.index(entries[i].feature_code),
+                                                           -entries[i].population))
+    return out
 
 
 def sys_intern(s: str) -> str:

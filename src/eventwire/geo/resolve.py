@@ -9,6 +9,7 @@ No weight is learned; they were set by hand to be easy to reason about.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ TYPE_PRIOR = {
     sources.AIRBASE: 3.0, sources.AIRPORT: 0.5, "RGN": 4.0, "MILB": 4.0, "ZN": 4.0, "BDG": 3.0, "SQR": 3.0,
     "PSTB": 3.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "STRT": 4.0, "LK": 3.0, "CNL": 3.0, "ST": 2.0,
 }
+ADMIN1_WEIGHT = 3.0   # same first-order division as the rest of the document ("Dublin" among Ohio towns)
 BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF"})
 _SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
 
@@ -35,17 +37,30 @@ class Resolution:
     score: float
 
 
+def base_name(gaz: Gazetteer, text: str) -> str:
+    """`text` without a place-kind suffix the gazetteer does not know it with ("Dublin Village" -> "Dublin")."""
+    if gaz.lookup(text):
+        return text
+    low = text.lower()
+    for suf in _SUFFIXES:
+        if low.endswith(suf) and len(text) > len(suf):
+            return text[: -len(suf)]
+    return text
+
+
 def candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
-    ids = gaz.lookup(text)
-    if not ids:
-        low = text.lower()
-        for suf in _SUFFIXES:
-            if low.endswith(suf):
-                ids = gaz.lookup(text[: -len(suf)])
-                break
+    ids = gaz.lookup(base_name(gaz, text))
     if len(ids) > MAX_CANDIDATES:
         ids = tuple(sorted(ids, key=lambda i: -int(gaz.population[i]))[:MAX_CANDIDATES])
     return ids
+
+
+def _mention_candidates(gaz: Gazetteer, group: list[Mention]) -> tuple[int, ...]:
+    """Candidates of a group of same-name mentions; an adjectival form ("Ukrainian") has exactly one."""
+    if all(m.label == "ADJ" for m in group):
+        row = gaz.adjectival_place(group[0].text)
+        return (row,) if row is not None else ()
+    return candidates(gaz, group[0].text)
 
 
 def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
@@ -77,13 +92,34 @@ def _haversine(lat1, lon1, lat2, lon2):
     return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None) -> list[Resolution]:
-    """One `Resolution` per mention (same order). `dateline` is the index of the dateline mention, if any."""
+# Wording only US local news uses: each kind found tips ambiguous names towards their US readings ("Dublin"
+# in a story about a township board and dollar grants is Dublin, Ohio). Capped so a named container still wins.
+_US_CUES = (
+    re.compile(r"\$\s?\d"),
+    re.compile(r"\b(?:Township|township|[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse)|Sheriff's)\b"),
+    re.compile(r"\b(?:Rep|Sen|Gov|Del)\. [A-Z][a-z]+"),
+    re.compile(r"\b(?:City Council|[Bb]oard of [Ee]ducation|[Ss]chool [Bb]oard|Board of Supervisors|Elks|PTA)\b"),
+)
+US_CUE_BONUS, US_CUE_CAP = 1.5, 3.0
+US = "USA"
+
+
+def locale_bonus(text: str) -> dict[str, float]:
+    """Country -> bonus from the document's wording (only US local-news wording is recognised)."""
+    hits = sum(1 for rx in _US_CUES if rx.search(text))
+    return {US: min(US_CUE_CAP, US_CUE_BONUS * hits)} if hits else {}
+
+
+def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None,
+            locale: dict[str, float] | None = None) -> list[Resolution]:
+    """One `Resolution` per mention (same order). `dateline` is the index of the dateline mention, if any;
+    `locale` a country -> bonus map from the document's wording (`locale_bonus`)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(mentions):
-        groups[name_key(m.text)].append(k)
+        # "Dublin Village" and "Dublin" in one story are one place: one group, one reading, no self-support.
+        groups[name_key(base_name(gaz, m.text)) + ("#adj" if m.label == "ADJ" else "")].append(k)
     keys = list(groups)
-    cands = {key: candidates(gaz, mentions[groups[key][0]].text) for key in keys}
+    cands = {key: _mention_candidates(gaz, [mentions[k] for k in groups[key]]) for key in keys}
     priors = {key: _priors(gaz, cands[key], plain_key(mentions[groups[key][0]].text)) for key in keys}
     # Container evidence: "X, Y" -> candidates of X inside one of Y's readings.
     contain = {key: np.zeros(len(cands[key])) for key in keys}
@@ -104,7 +140,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
                 contain[key][n] = 2.0
             else:
                 contain[key][n] = -2.0
-    date_key = name_key(mentions[dateline].text) if dateline is not None else None
+    date_key = next((key for key in keys if dateline in groups[key]), None) if dateline is not None else None
+    if locale:
+        for key in keys:
+            priors[key] = priors[key] + np.array([locale.get(gaz.country[i], 0.0) for i in cands[key]])
     pick = {key: (int(np.argmax(priors[key] + contain[key])) if cands[key] else None) for key in keys}
     scores = {}
     for _ in range(2):
@@ -157,7 +196,7 @@ def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key):
                 if a1:
                     wa = a1_w.get((cc, a1), 0.0) - (own_w if own_id is not None and gaz.country[own_id] == cc
                                                     and gaz.admin1[own_id] == a1 else 0.0)
-                    ctx[n] += 1.5 * wa / total
+                    ctx[n] += ADMIN1_WEIGHT * wa / total
         others = [(la, lo) for k2, la, lo in points if k2 != key]
         if others:
             olat = np.array([p[0] for p in others])
@@ -174,6 +213,7 @@ def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key):
 
 
 WEAK_RADIUS_KM = 150.0
+RELAXED_POPULATION = 20_000   # a town this size is named in an organisation's name without other support
 
 
 def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]):
@@ -192,7 +232,7 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
     plat = np.array([p[0] for p in pts])
     plon = np.array([p[1] for p in pts])
 
-    def accept(text: str, strict: bool = False) -> bool:
+    def accept(text: str, strict: bool = False, relaxed: bool = False) -> bool:
         key = name_key(text)
         if key in known or key in gaz.prominent:
             return True
@@ -201,6 +241,9 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
         ids = candidates(gaz, text)
         if not ids:
             return False
+        if relaxed and any(int(gaz.population[i]) >= RELAXED_POPULATION or gaz.feature_code[i] in BROAD_CODES
+                           or gaz.feature_code[i] in (sources.ADM1, sources.ADM2) for i in ids):
+            return True
         if any((gaz.country[i], gaz.admin1[i]) in regions for i in ids):
             return True
         if pts:

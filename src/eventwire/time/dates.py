@@ -30,6 +30,8 @@ DAY_MONTH = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONT
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", re.I)
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+# Future auxiliaries and plans in the words before a weekday: the day is ahead of the report, not behind it.
+FUTURE_CUE = r"\b(?:will|shall|'ll|is to|are to|due to|plans? to|planned|scheduled|expected to|going to)\b[^.;]*$"
 WEEKDAY = re.compile(r"\b(?P<last>last\s+|this\s+|past\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE = re.compile(
     r"\b(?:(?P<yesterday>yesterday|last\s+night)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
@@ -104,6 +106,20 @@ def _most_recent_weekday(weekday: int, reference: date) -> date:
     return reference - timedelta(days=(reference.weekday() - weekday) % 7)
 
 
+def _next_weekday(weekday: int, reference: date) -> date:
+    """The next such day after `reference` ("will meet on Sunday" in a Sunday report means a week later)."""
+    return reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+
+
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    """A weekday told as still to come: "next Monday", "starting on Sunday", "will ... on Friday"."""
+    before = text[max(0, start - 60):start].lower()
+    after = text[end:end + 40].lower()
+    if re.search(r"\b(?:next|coming|starting|beginning|from|until|till|by)\s+(?:on\s+)?$", before):
+        return True
+    return re.search(FUTURE_CUE, before) is not None and not re.search(r"\b(?:said|told|announced|reported)\b", after[:15])
+
+
 def _relative(match: re.Match, publication_date: date) -> tuple[date, str]:
     if match["yesterday"]:
         return publication_date - timedelta(days=1), "day"
@@ -133,7 +149,9 @@ def resolve_date_text(text: str, publication_date: date | None) -> tuple[date | 
         candidates.append((offset, found, precision))
     if publication_date:
         for match in WEEKDAY.finditer(text):
-            found = _most_recent_weekday(WEEKDAYS[match["wd"].lower()], publication_date)
+            weekday = WEEKDAYS[match["wd"].lower()]
+            ahead = (not match["last"] or match["last"].lower().startswith("this")) and _looks_ahead(text, match.start(), match.end())
+            found = _next_weekday(weekday, publication_date) if ahead else _most_recent_weekday(weekday, publication_date)
             if match["last"] and match["last"].lower().startswith("last") and found == publication_date:
                 found -= timedelta(days=7)
             candidates.append((match.start(), found, "day"))
