@@ -107,6 +107,9 @@ def ingest_document(db: Database, processor: Processor, doc_in: DocumentIn) -> t
         raise ApiError(ApiErrors.UNPROCESSABLE_DOCUMENT, reason=result.reason)
     with db.writer() as store:
         added = store.add_results([result])
+        if added:
+            from ..watch import evaluate_new_events
+            evaluate_new_events(store, result.events)  # watch rules fire on API writes as on ingest
     return added == 1, doc_id, [e.to_contract() for e in result.events]
 
 

@@ -25,6 +25,17 @@ PERSON_TITLES = {"president", "minister", "premier", "king", "queen", "chancello
                  "general", "commander", "official", "spokesman", "ambassador", "secretary", "governor", "mayor"}
 
 
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd", "band", "some",
+                  "many", "most", "all", "several", "handful", "couple"}
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int  # token indices in the doc
@@ -80,7 +91,7 @@ def find_mentions(doc: Doc, all_caps: bool) -> list[Mention]:
                         continue
                     if not all_caps and text != surface:
                         continue
-                if entry.kind == "capital" and not (all_caps or text[:1].isupper()):
+                if entry.kind in ("capital", "leader") and not (all_caps or text[:1].isupper()):
                     continue
                 if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non"):
                     break  # "anti-American", "pro-Iran": an attitude, not the actor's country
@@ -164,6 +175,10 @@ class ActorResolver:
             return None
         if head.pos_ == "PRON":
             return None
+        if head.ent_type_ in ("CARDINAL", "QUANTITY") or head.lemma_.lower() in QUANTITY_HEADS:
+            people = _of_object(head)  # "thousands of Iraqi Kurds", "a group of Chechen refugees"
+            if people is not None:
+                return self.resolve(people)
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
             return None
         span = self.phrase(head)
@@ -188,6 +203,8 @@ class ActorResolver:
                 sector = chosen.entry.sector if sector in (None, "government", "civilians") else sector
             elif sector is None and chosen.entry.kind in ("country", "name", "capital") and self._is_head_mention(chosen, head):
                 sector = "government"
+            elif sector is None and chosen.entry.kind == "leader":
+                sector = chosen.entry.sector
         if group is not None and country is None:
             other = next((m for m in mentions if m.entry.kind != "group" and m.entry.country), None)
             country = other.entry.country if other else None

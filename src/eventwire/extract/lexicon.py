@@ -18,6 +18,7 @@ WEAPONS = "events/weapons.csv"
 COUNTRIES = "actors/countries.csv"
 COUNTRY_ALIASES = "actors/country_aliases.csv"
 GROUPS = "actors/groups.csv"
+LEADERS = "actors/leaders.csv"
 SECTORS = "actors/sectors.csv"
 
 SECTOR_NAMES = ("government", "military", "police", "rebels", "militia", "party", "civilians", "protesters",
@@ -219,6 +220,12 @@ def actor_surface_forms() -> tuple[tuple[str, ActorEntry], ...]:
         if row["sector"] not in SECTOR_NAMES:
             raise _fail(GROUPS, line, f"unknown sector '{row['sector']}'")
         entry = ActorEntry(row["name"], row.get("country") or None, row["sector"], "group")
+        out.extend((alias.strip(), entry) for alias in row["aliases"].split("|") if alias.strip())
+    for line, row in zip(_csv_lines(LEADERS), load_csv(LEADERS, required=("name", "aliases"))):
+        if row.get("country"):
+            _check_iso3(LEADERS, line, row["country"])
+        entry = ActorEntry(row["name"], row.get("country") or None, "government" if row.get("country") else "IGO",
+                           "leader")
         out.extend((alias.strip(), entry) for alias in row["aliases"].split("|") if alias.strip())
     countries = load_csv(COUNTRIES, required=("iso3", "name"))
     for line, row in zip(_csv_lines(COUNTRIES), countries):

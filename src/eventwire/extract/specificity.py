@@ -47,6 +47,12 @@ def _definite_target(tok: Token) -> bool:
     return False
 
 
+def _is_count(tok: Token) -> bool:
+    """A cardinal of 20 or more that is not a year ("nearly 1,000 of its members")."""
+    n = _number(tok) if tok.tag_ == "CD" else None
+    return n is not None and n >= 20 and not (len(tok.text) == 4 and 1900 <= n < 2100)
+
+
 def _number(tok: Token) -> int | None:
     raw = tok.text.replace(",", "")
     return int(raw) if raw.isdigit() else None
@@ -66,7 +72,8 @@ def generic_reason(trigger: Token, casualties: Casualties) -> str | None:
         return "accident"
     if casualties.fatalities is not None and casualties.fatalities >= LARGE_TOLL:
         return "statistics"
-    if AGGREGATE.search(low) and (trigger.tag_ == "NNS" or casualties.fatalities is not None):
+    if AGGREGATE.search(low) and (trigger.tag_ == "NNS" or casualties.fatalities is not None or any(
+            _is_count(t) for t in sent)):
         return "statistics"
     if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
         return "habitual"

@@ -24,6 +24,7 @@ FACILITY_WORDS = frozenset({
     "stadium", "prison", "jail", "university", "harbor", "harbour", "museum", "zone", "dam", "refinery",
     "compound", "barracks", "chapel",
 })
+ADJECTIVAL = True   # adjectival place names ("Ukrainian") are toponyms (GeoWebNews' definition)
 LEADING_DROP = frozenset({"the", "The", "THE"})
 MAX_SCAN_TOKENS = 4
 
@@ -82,7 +83,11 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Strong toponym mentions of `doc` (place entities and prominent names), without overlaps."""
     spans: list[tuple[Span, str]] = []
     taken = bytearray(len(doc))
+    in_place = bytearray(len(doc))   # tokens of place entities: an adjective inside one is part of a name
     for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            for t in range(ent.start, ent.end):
+                in_place[t] = 1
         label = ent.label_
         if label in PLACE_LABELS:
             for part in _split_commas(ent):
@@ -97,9 +102,10 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if span is None or gaz.is_demonym(span.text):
                 continue
             key = name_key(span.text)
-            code = _best_code(gaz, gaz.index.get(key, ()))
+            ids = gaz.index.get(key, ())
             # An all-caps ORG that is a country or region's short name ("EU", "UAE"), not a division's initials.
-            if key in gaz.prominent and code in RELABEL_CODES or span.text.isupper() and code in ACRONYM_CODES:
+            if key in gaz.prominent and _best_code(gaz, ids) in RELABEL_CODES or span.text.isupper() and any(
+                    gaz.feature_code[i] in ACRONYM_CODES for i in ids):
                 spans.append((span, "GPE"))
         else:
             continue
@@ -107,7 +113,7 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[t] = 1
     spans += _scan_gazetteer(doc, gaz, taken)
     spans += _scan_datelines(doc, gaz, taken)
-    spans += _scan_adjectival(doc, gaz, taken)
+    spans += _scan_adjectival(doc, gaz, in_place) if ADJECTIVAL else []
     return _to_mentions(doc, gaz, spans)
 
 
@@ -152,7 +158,34 @@ def _after_title(doc: Doc, i: int) -> bool:
     return doc[i - 1].text == "." and doc[i - 1].idx < 200 and "\n" not in doc.text[:doc[i - 1].idx]
 
 
+# Seats of government that news uses for the government itself ("the White House said"): a place only after a
+# locative preposition ("outside the Kremlin").
+METONYMS = frozenset({"white house", "kremlin", "pentagon", "downing street", "elysee", "elysee palace", "west wing",
+                      "zhongnanhai", "quai d orsay", "foggy bottom"})
+LITERAL_PREPS = frozenset({"in", "at", "outside", "near", "inside", "into", "on", "around", "from", "to"})
+
+
+def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words: set[str]) -> bool:
+    """False for a metonymic seat of government and for a lone word of a person named in the document
+    ("Brunson" after "Andrew Brunson"), unless it is a prominent place name."""
+    key = name_key(span.text)
+    if key in METONYMS:
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in ("the", "a"):
+            i -= 1
+        return i >= 0 and doc[i].lower_ in LITERAL_PREPS
+    if label != "ADJ" and len(span) == 1 and span[0].lower_ in person_words and key not in gaz.prominent:
+        return False
+    return True
+
+
+def _person_words(doc: Doc) -> set[str]:
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.text[:1].isupper()}
+
+
 def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> list[Mention]:
+    person_words = _person_words(doc)
+    spans = [(sp, lab) for sp, lab in spans if _is_place_use(doc, gaz, sp, lab, person_words)]
     # Where spans overlap, the longest wins ("Al-Balad airbase" over "Al-Balad").
     spans.sort(key=lambda s: (-(s[0].end - s[0].start), s[0].start))
     chosen: list[tuple[Span, str]] = []
