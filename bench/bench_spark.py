@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -89,6 +90,8 @@ def main() -> None:
     n = args.docs
     print(f"corpus: {CORPUS} (604 reports); {n} documents"
           + (f", of which {n - 604} derived variants (one unique line appended)" if n > 604 else ""))
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          "(other processes on the machine lower every figure and the speed-up)")
     rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-spark-") as tmp:
         work = Path(tmp)
@@ -106,7 +109,7 @@ def main() -> None:
                 line += (f" | local engine, {c} worker(s): {n / loc['total']:.2f} docs/s; "
                          f"spark code / local = {rates[c] / (n / loc['total']):.2f}x, "
                          f"spark total / local = {loc['total'] / (s['code'] + s['load']):.2f}x")
-            print(line, flush=True)
+            print(line + f" [load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores]", flush=True)
     if 1 in rates and 2 in rates:
         print(f"speed-up local[2] / local[1]: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")
 

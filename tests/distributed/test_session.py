@@ -41,3 +41,12 @@ def test_plan_sorts_inputs_by_reader_and_reports_unreadable_ones(tmp_path):
 def test_stdin_is_refused():
     with pytest.raises(ConfigError, match="E072"):
         plan_inputs(["-"])
+
+
+def test_submit_load_only_needs_a_database(tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.distributed.submit import main
+
+    result = CliRunner().invoke(main, ["--out", str(tmp_path), "--load-only"])
+    assert isinstance(result.exception, ConfigError) and "E013" in str(result.exception)

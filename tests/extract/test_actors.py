@@ -38,3 +38,30 @@ def test_group_coreference_within_paragraph(code):
 def test_igo_has_no_country(code):
     event = next(e for e in code("NATO criticized the missile test.") if e.event_type == "ACCUSE")
     assert event.source_actor.sector == "IGO" and event.source_actor.country is None
+
+
+def test_leader_named_alone_takes_his_country(code):
+    event = next(e for e in code("Mandela agreed to meet the opposition leaders next week.") if e.event_type == "AGREE")
+    assert event.source_actor.country == "ZAF" and event.source_actor.sector == "government"
+
+
+def test_quantity_head_resolves_to_the_people(code):
+    event = next(e for e in code("Hundreds of Nigerian students demonstrated in Lagos on Friday.") if e.event_type == "PROTEST")
+    assert event.source_actor.country == "NGA"
+
+
+def test_ethnic_group_belongs_to_the_state_it_lives_in(code):
+    event = _assault(code, "Gunmen shot dead two ethnic Russians in eastern Ukraine on Friday.")
+    assert event.target_actor.country == "UKR"
+
+
+def test_police_targets_are_domestic(code):
+    event = next(e for e in code("Kenyan police arrested 30 striking workers on Monday night.")
+                 if e.event_type == "COERCE")
+    assert event.target_actor.country == "KEN"
+
+
+def test_speaker_is_the_source_of_a_stance(code):
+    event = next(e for e in code("British officials said that easing the embargo on Iran was out of the question.")
+                 if e.event_type == "REJECT")
+    assert event.source_actor.country == "GBR"

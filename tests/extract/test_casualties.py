@@ -45,3 +45,19 @@ def test_casualty_statement_in_next_sentence_applies(code):
 def test_weapons_and_mode(code, text, weapon, mode):
     event = next(e for e in code(text) if e.event_type == "ASSAULT")
     assert weapon in event.weapons and event.mode == mode
+
+
+@pytest.mark.parametrize("text,fatalities", [
+    ("Guerrero was shot to death by terrorists at the intersection.", 1),
+    ("He referred to the murder of the six Jesuits.", 6),
+    ("The assassination of the six Jesuits and their two maids shocked the country.", 8),
+    ("The Jesuits, five Spaniards and one Salvadoran, were murdered 9 days ago.", 6),
+    ("The killing of a presidential candidate shook the country.", 1),
+    ("The bomb exploded, killing Maria Pulido, 42; Pilar Pulido, 19; a minor; and a police official.", 4),
+])
+def test_more_casualty_forms(text, fatalities):
+    assert find_casualties(text).fatalities == fatalities
+
+
+def test_time_after_a_number_is_not_a_count():
+    assert find_casualties("They were murdered 20 years ago.").fatalities != 20

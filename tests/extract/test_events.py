@@ -87,3 +87,22 @@ def test_bad_trigger_row_names_file_and_line(tmp_path, monkeypatch):
             lexicon.triggers()
     finally:
         lexicon.triggers.cache_clear()
+
+
+def test_evidence_has_no_edge_whitespace(code):
+    text = "Rebels attacked the garrison town on Monday.  \n\nPolice arrested two men in the capital.\n"
+    for event in code(text):
+        ev = event.evidence
+        assert ev.sentence == ev.sentence.strip() and text[ev.char_start:ev.char_end] == ev.sentence
+
+
+def test_protesters_demands_are_the_protest(types):
+    assert types("Students demonstrated in Dhaka on Monday calling for the resignation of the minister.") == {"PROTEST"}
+
+
+def test_organisation_name_is_no_trigger(types):
+    assert "CONCEDE" not in types("Amnesty International urged the authorities to ease curbs on the press.")
+
+
+def test_retaliation_target_is_background(types):
+    assert types("Syria vowed to strike Israeli positions in retaliation for an air raid on Damascus.") == {"THREATEN"}

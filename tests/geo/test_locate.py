@@ -40,3 +40,9 @@ def test_dateline_fallback(parse):
 def test_no_place(parse):
     doc, tops = parse("Gunmen killed three guards on Tuesday.")
     assert locate_event(next(doc.sents), tops) is None
+
+
+def test_adjectival_toponym_never_locates(parse):
+    doc, tops = parse("Syrian forces shelled rebel positions on Friday.")
+    assert any(t.text == "Syrian" for t in tops)
+    assert locate_event(next(doc.sents), tops) is None

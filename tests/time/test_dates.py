@@ -48,3 +48,14 @@ def test_resolve_event_date_takes_a_span():
     nlp = spacy.blank("en")
     doc = nlp("Militants attacked the convoy early Friday.")
     assert resolve_event_date(doc[:], PUB) == (date(2021, 6, 11), "day")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The strike, starting on Sunday, will close the port.", date(2021, 6, 13)),
+    ("Ministers will meet on Monday in Brussels.", date(2021, 6, 14)),
+    ("The talks, due to open next Tuesday, were postponed.", date(2021, 6, 15)),
+    ("Rebels attacked the town on Monday.", date(2021, 6, 7)),
+    ("Police said on Thursday they will investigate.", date(2021, 6, 10)),
+])
+def test_weekday_direction(text, expected):
+    assert resolve_date_text(text, PUB)[0] == expected

@@ -87,7 +87,7 @@ def find_mentions(doc: Doc, all_caps: bool) -> list[Mention]:
                     continue
                 text = doc[i:end].text
                 if _is_acronym(surface):
-                    if all_caps and surface.lower().replace(".", "") in STOP_WORDS:
+                    if all_caps and "." not in text and surface.lower().replace(".", "") in STOP_WORDS:
                         continue
                     if not all_caps and text != surface:
                         continue
@@ -111,6 +111,7 @@ class ActorResolver:
     """Resolves actor phrases of one document (mention lookup, sector, coreference of "the group")."""
 
     def __init__(self, doc: Doc, all_caps: bool):
+        self.all_caps = all_caps
         self.doc = doc
         self.mentions = find_mentions(doc, all_caps)
         self.by_token: dict[int, Mention] = {}
@@ -190,8 +191,12 @@ class ActorResolver:
         sector = self._sector(span, head)
         group = next((m for m in mentions if m.entry.kind == "group"), None)
         located = next((m for m in mentions if m.entry.kind in ("country", "name") and m.start > head.i
-                        and self.doc[m.start - 1].lower_ in ("in", "of")), None)
+                        and any(t.lower_ in ("in", "of") for t in self.doc[max(m.start - 3, head.i):m.start])), None)
         chosen = group or located or next((m for m in mentions if m.entry.kind != "group"), None)
+        if chosen is not None and chosen.entry.kind == "demonym" and chosen.start > 0 and (
+                self.doc[chosen.start - 1].lower_ == "ethnic"):
+            # "ethnic Albanians in Serbia": an ethnic group is of the state it lives in, not of its kin state
+            chosen = located or self._other_country(head, chosen.entry.country)
         if chosen is None and head.lemma_.lower() in COREF_HEADS and any(t.lower_ in ("the", "this", "that") for t in span):
             chosen = self._coreferent_group(head)
         country = None
@@ -217,6 +222,12 @@ class ActorResolver:
                 return None
         return Actor(text=span.text, name=name or span.text, country=country, sector=sector,
                      start=span.start_char, end=span.end_char)
+
+    def _other_country(self, head: Token, country: str | None) -> Mention | None:
+        """The first country named in `head`'s sentence that is not `country`."""
+        sent = head.sent
+        return next((m for m in self.mentions if sent.start <= m.start < sent.end and m.entry.kind in ("country", "name")
+                     and m.entry.country and m.entry.country != country), None)
 
     def country_in(self, tokens, exclude: set[int]) -> str | None:
         """The first dictionary country named among `tokens` (token objects), skipping `exclude` indices."""

@@ -52,6 +52,19 @@ VAGUE_CASUALTY = re.compile(rf"\b(?:{VAGUE})(?:\s+of)?(?:\s+[a-z][\w'-]*){{0,3}}
                             rf"|\b(?:killed|killing|wounded|injured)\s+(?:{VAGUE})\b")
 
 
+# "killing Maria Pulido, 42; Pilar Pulido, 19; a minor; and a police official": victims listed one by one
+VICTIM_LIST = re.compile(r"\b(?:killing|killed|murdering|murdered|kills)\s+(?P<list>[^;.]+(?:;[^;.]+){2,})")
+
+
+def _listed_victims(low: str) -> int | None:
+    match = VICTIM_LIST.search(low)
+    if match is None:
+        return None
+    items = [i for i in match["list"].split(";") if i.strip()]
+    last = items[-1].strip()
+    return len(items) + (1 if not last.startswith("and ") and re.search(r",?\s+and\s+(?:a|an|the|\w+\s+\w+)", last) else 0)
+
+
 def parse_number(raw: str) -> int | None:
     raw = raw.strip().lower()
     if raw.replace(",", "").isdigit():
@@ -128,6 +141,9 @@ def find_casualties(text: str) -> Casualties:
     if not deaths:
         for match in NOUN_OF_ONE.finditer(low):
             add("killed", 1)
+    listed = _listed_victims(low)
+    if listed is not None:
+        add("killed", listed)
     for match in TOLL.finditer(low):
         add("killed", parse_number(match["n"]))
     if NO_CASUALTIES.search(low):

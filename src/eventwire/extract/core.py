@@ -44,6 +44,8 @@ KILL_LEMMAS = {"kill", "killing", "assassinate", "assassination", "murder", "sla
 # least this clear (not "fighting", "clash", "raid", "explosion", "offensive") with an actor, toll or weapon.
 SALIENT_WEIGHT = 0.75
 REPORT_SENTENCES = 3
+# Stances voiced in speech: with no subject of their own, the speaker of the clause is their source.
+VERBAL_TYPES = {"AGREE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "CONCEDE"}
 ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "both"}
 
 
@@ -343,21 +345,40 @@ def _carry_casualties(recent: list[tuple[int, Event]], s_index: int, casualties:
             event.injuries = casualties.injuries
 
 
-def _single_person_killed(cands: list[Candidate], target: Actor, sent_doc: Doc) -> bool:
+def _single_person_killed(cands: list[Candidate], target: Actor, sent_doc: Doc, all_caps: bool) -> bool:
     """ "the killing of General X", "X was assassinated": one named person killed."""
     if not any(c.match.token.lemma_.lower() in KILL_LEMMAS for c in cands) or target.start is None:
         return False
     span = sent_doc.char_span(target.start, target.end, alignment_mode="expand")
-    return span is not None and span.root.ent_type_ == "PERSON" and span.root.tag_ == "NNP" and not any(
-        t.lower_ in ("and", ",") for t in span)
+    if span is None or any(t.lower_ in ("and", ",") for t in span):
+        return False
+    if span.root.ent_type_ == "PERSON" and span.root.tag_ == "NNP":
+        return True
+    # case-restored capitals lose their names' capitals: a bare two-to-four-word phrase ("orlando letelier") with no
+    # article, number or plural is a person's name
+    return all_caps and 2 <= len(span) <= 4 and all(t.is_alpha and not t.is_stop for t in span) and not any(
+        t.tag_ in ("NNS", "NNPS", "CD", "DT", "JJ", "PRP$") for t in span)
+
+
+def _police_target(target: Actor | None, source: Actor | None) -> Actor | None:
+    """Police act at home: the people they disperse, arrest or shoot are of the police's own country."""
+    if target is None or target.country or source is None or source.sector != "police" or not source.country:
+        return target
+    if target.sector in (None, "civilians", "protesters", "media", "religious", "party"):
+        target.country = source.country
+    return target
 
 
 def _fill_target_country(target: Actor | None, main: Match, source: Actor | None, resolver: ActorResolver,
-                         location: Place | None) -> Actor | None:
+                         location: Place | None, event_type: str) -> Actor | None:
     """A target without a country takes the first country or group named in the trigger's arguments
     ("threatened to ban voting in East Jerusalem"); failing that, people hit where they are take the country
     of the event's place."""
     if target is not None and target.country:
+        return target
+    if event_type == "ASSAULT" and target is not None and target.sector in (None, "civilians") and (
+            location is not None and location.country):
+        target.country = location.country  # people hit where they are (the place's country is ISO-3 already)
         return target
     tok = main.token
     src = (source.start, source.end) if source is not None and source.start is not None else (-1, -1)
@@ -425,9 +446,13 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
         if target is None and t_head is not None and (s_head is None or t_head.i != s_head.i):
             target = _resolve_actor(resolver, t_head)
     main = cands[0].match
-    target = _fill_target_country(target, main, source, resolver, location)
-    if source is not None and source.country is None and location is not None and draft.event_type == "ASSAULT":
-        pass  # an attacker's home is not where it struck
+    if source is None and draft.event_type in VERBAL_TYPES:
+        # "US authorities said that removing the sanctions is out of the question": the speaker takes the stance
+        s_head = _speaker(main.token)
+        source = _resolve_actor(resolver, s_head) if s_head is not None else None
+        source_head = s_head if source is not None else None
+    target = _police_target(target, source)
+    target = _fill_target_country(target, main, source, resolver, location, draft.event_type)
     event_type = draft.event_type
     if event_type == "PROTEST" and main.token.lemma_.lower() == "protest" and main.token.pos_ == "VERB" and (
             source is not None and source.sector in OFFICIAL_SECTORS):
@@ -444,7 +469,7 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
         if weapons and mode not in ("abduct", "sexual", "assassination", "suicide-attack", "arson"):
             mode = max(weapons, key=lambda w: w.priority).mode
         fatalities, injuries = casualties.fatalities, casualties.injuries
-        if fatalities is None and target is not None and _single_person_killed(cands, target, sent_doc=draft.sent.doc):
+        if fatalities is None and target is not None and _single_person_killed(cands, target, draft.sent.doc, resolver.all_caps):
             fatalities = 1
         notes.extend(casualties.notes)
     modality = modality_of(main.token, draft.event_type, source_head)

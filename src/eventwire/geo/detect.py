@@ -39,6 +39,7 @@ class Mention:
     is_qualifier: bool = False
     token_start: int = 0
     token_end: int = 0
+    division: bool = False         # written as a division ("Washington state", "the state of New York")
 
 
 def _trim(span: Span) -> Span | None:
@@ -180,7 +181,9 @@ def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words
 
 
 def _person_words(doc: Doc) -> set[str]:
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.text[:1].isupper()}
+    """Surnames of people named in full ("Andrew Brunson"): the last word only, since person entities often
+    start with a place ("Litchfield Fire Chief Jim Koser")."""
+    return {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}
 
 
 def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> list[Mention]:
@@ -200,9 +203,16 @@ def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> lis
     mentions: list[Mention] = []
     for span, label in chosen:
         mentions.append(Mention(span.start_char, span.end_char, span.text, label,
-                                token_start=span.start, token_end=span.end))
+                                token_start=span.start, token_end=span.end, division=_written_as_division(span)))
     _link_qualifiers(doc, gaz, mentions)
     return mentions
+
+
+def _written_as_division(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[max(0, span.start - 2):span.start].text.lower()
+    return after in ("state", "province") or before in ("state of", "province of")
 
 
 def _scan_gazetteer(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Span, str]]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from ..model import Place, Toponym
+from .gazetteer import get_gazetteer
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "throughout",
                       "within", "toward", "towards", "along", "over", "off", "between", "to", "from"})
@@ -36,7 +37,10 @@ def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
     """The place where the event of `sent` happened, or None when nothing fits.
 
     `toponyms` are `geoparse` results for the whole document (offsets into `sent.doc.text`)."""
-    resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None]
+    # An adjectival toponym ("Iraqi forces") names who acts, never where: it does not locate an event.
+    gaz = get_gazetteer()
+    resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None
+                and gaz.adjectival_place(t.text) is None]
     inside = [t for t in resolved if sent.start_char <= t.start and t.end <= sent.end_char]
     if inside:
         best = max(inside, key=lambda t: _score(sent, t, len(inside)))

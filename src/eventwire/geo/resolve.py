@@ -26,6 +26,7 @@ TYPE_PRIOR = {
     sources.AIRBASE: 3.0, sources.AIRPORT: 0.5, "RGN": 4.0, "MILB": 4.0, "ZN": 4.0, "BDG": 3.0, "SQR": 3.0,
     "PSTB": 3.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "STRT": 4.0, "LK": 3.0, "CNL": 3.0, "ST": 2.0,
 }
+DIVISION_BONUS = 5.0
 ADMIN1_WEIGHT = 3.0   # same first-order division as the rest of the document ("Dublin" among Ohio towns)
 BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF"})
 _SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
@@ -80,8 +81,9 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
             if gaz.country[i] in big_cities:
                 prior -= 2.5
         score = 0.55 * math.log10(pop + 10) + prior
-        if gaz.plain[i] == plain:
-            score += 1.0
+        named_after_city = fcode == sources.ADM1 and gaz.country[i] in big_cities
+        if gaz.plain[i] == plain and not named_after_city or gaz.plain[i] == plain + " city":
+            score += 1.0   # exact spelling; "New York" is spelled like the city ("New York City") it means
         out[n] = score
     return out
 
@@ -141,6 +143,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
             else:
                 contain[key][n] = -2.0
     date_key = next((key for key in keys if dateline in groups[key]), None) if dateline is not None else None
+    for key in keys:
+        if any(mentions[k].division for k in groups[key]):   # "Washington state": the division, not the city
+            priors[key] = priors[key] + np.array([DIVISION_BONUS * (gaz.feature_code[i] == sources.ADM1)
+                                                  for i in cands[key]])
     if locale:
         for key in keys:
             priors[key] = priors[key] + np.array([locale.get(gaz.country[i], 0.0) for i in cands[key]])
