@@ -18,8 +18,7 @@ from .resolve import locale_bonus, make_acceptor, resolve
 
 # Unresolved names are kept as toponyms (place None) only when their last word says they are places.
 UNRESOLVED_KEEP = FACILITY_WORDS | {"county", "township", "river", "lake", "mountains", "mountain", "island",
-                                    "bay", "valley", "province", "district", "village", "peninsula", "street", "road",
-                                    "avenue", "boulevard", "creek", "canyon", "ridge", "heights", "park"}
+                                    "bay", "valley", "province", "district", "village", "peninsula", "creek", "canyon"}
 
 # LOC entities (rivers, regions, ranges) the gazetteer cannot place are kept, with no coordinates: the name is still
 # a toponym for the reader, and a river or district the packaged gazetteers lack is no reason to drop it.
@@ -36,7 +35,9 @@ __all__ = ["get_gazetteer", "geoparse", "locate_event", "Gazetteer"]
 def geoparse(doc: Doc) -> list[Toponym]:
     """Toponyms of a parsed document in text order, offsets into `doc.text`; `place` is None when unresolved.
 
-    Demonyms ("Iraqi") are not toponyms; a leading "the" is not part of the span."""
+    Adjectival place names ("Iraqi", "European") are toponyms resolved to the place they name (GeoWebNews'
+    definition), but `locate_event` never uses them; plural demonyms and adjectives of no one place ("Kurdish",
+    "Muslim") are not toponyms. A leading "the" is not part of the span. `place.country` is ISO 3166 alpha-3."""
     if not doc.text.strip():
         return []
     gaz = get_gazetteer()

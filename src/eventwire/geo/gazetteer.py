@@ -2,7 +2,8 @@
 
 Built once from the packaged sources (`sources.py`) and cached as a pickle under `$EVENTWIRE_CACHE` (default
 `~/.cache/eventwire/`); the cache file name carries a hash of the source package versions and eventwire's
-curated geo data, so upgrading a package or editing `data/geo/` rebuilds it.
+curated geo data, so upgrading a package or editing `data/geo/` rebuilds it. Country codes are stored as ISO
+3166 alpha-3 (the output contract's), converted once at build from the sources' alpha-2.
 """
 from __future__ import annotations
 
@@ -99,13 +100,14 @@ class Gazetteer:
         for e in entries:
             e.country = iso3.get(e.country, e.country)
         admin1_names = {(iso3.get(cc, cc), code): name for (cc, code), name in admin1_names.items()}
+        not_names = GENERIC_KEYS | {name_key(w) for w in sources.not_names()}
         index: dict[str, list[int]] = {}
         context: dict[str, list[int]] = {}
         prominent = set()
         for i, e in enumerate(entries):
             keys = {name_key(n) for n in [e.name, *e.names]}
             keys.discard("")
-            keys -= GENERIC_KEYS
+            keys -= not_names
             for k in keys:
                 index.setdefault(k, []).append(i)
             for n in e.context_names:

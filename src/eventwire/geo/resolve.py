@@ -29,6 +29,9 @@ TYPE_PRIOR = {
 DIVISION_BONUS = 5.0
 ADMIN1_WEIGHT = 3.0   # same first-order division as the rest of the document ("Dublin" among Ohio towns)
 BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF"})
+_DIRECTION_PREFIX = re.compile(
+    r"^(?:(?:far|upper|lower|central|greater|north|south|east|west|northern|southern|eastern|western|"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)+", re.IGNORECASE)
 _SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
 
 
@@ -46,6 +49,9 @@ def base_name(gaz: Gazetteer, text: str) -> str:
     for suf in _SUFFIXES:
         if low.endswith(suf) and len(text) > len(suf):
             return text[: -len(suf)]
+    m = _DIRECTION_PREFIX.match(text)   # "Far North Queensland", "Eastern Illinois": the part of the place
+    if m and gaz.lookup(text[m.end():]):
+        return text[m.end():]
     return text
 
 

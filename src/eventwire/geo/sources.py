@@ -239,6 +239,11 @@ def adjectival_names(ci: dict[str, dict]) -> dict[str, tuple[str, str]]:
     return out
 
 
+def not_names() -> list[str]:
+    """Common words never looked up as place names on their own (aliases.yaml `not_names`)."""
+    return [str(w) for w in load_yaml("geo/aliases.yaml").get("not_names") or []]
+
+
 def demonyms(ci: dict[str, dict]) -> set[str]:
     out = {str(c.get("demonym")) for c in ci.values() if c.get("demonym")}
     out |= set(load_yaml("geo/aliases.yaml").get("demonyms", []))
