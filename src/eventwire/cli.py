@@ -129,21 +129,17 @@ def export(db_path: str | None, fmt: str, output: str | None, raw: bool) -> None
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-def geoparse(paths: tuple[str, ...], fmt: str) -> None:
+@click.option("--adjectival", is_flag=True,
+              help="Also report adjectival place names ('Ukrainian officials'), as GeoWebNews annotates them.")
+def geoparse(paths: tuple[str, ...], fmt: str, adjectival: bool) -> None:
     """Print every toponym in PATHS with its resolved place (offsets into the text as given)."""
-    from .jobs import JobReport, extract_files
+    from .jobs import JobReport, geoparse_files
+    from .output import toponym_record
 
     report = JobReport()
-    for result in extract_files(paths, None, load_config(), report):
-        doc = result.document
-        for t in result.toponyms:
-            p = t.place
-            start, end = doc.raw_offset(t.start), doc.raw_offset(t.end)
-            record = {"doc_id": doc.doc_id, "text": t.text, "start": start, "end": end,
-                      "name": p.name if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-                      "geonameid": p.geonameid if p else None, "country": p.country if p else None,
-                      "feature_code": p.feature_code if p else None}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for document, toponyms in geoparse_files(paths, load_config(), report, adjectival=adjectival):
+        for t in toponyms:
+            sys.stdout.write(json.dumps(toponym_record(document, t), ensure_ascii=False) + "\n")
     finish(report)
 
 

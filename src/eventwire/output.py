@@ -74,3 +74,13 @@ def _actor(actor: dict[str, Any] | None) -> str | None:
         return None
     name = actor.get("name") or actor.get("text")
     return f"{name} [{actor['country']}]" if actor.get("country") else name
+
+
+def toponym_record(document, toponym) -> dict[str, Any]:
+    """The `eventwire geoparse` record: offsets into the document text as given (before chrome removal)."""
+    p = toponym.place
+    return {"doc_id": document.doc_id, "text": toponym.text,
+            "start": document.raw_offset(toponym.start), "end": document.raw_offset(toponym.end),
+            "name": p.name if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "geonameid": p.geonameid if p else None, "country": p.country if p else None,
+            "feature_code": p.feature_code if p else None}

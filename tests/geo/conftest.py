@@ -18,7 +18,7 @@ def gaz():
 def parse(nlp):
     from eventwire.geo import geoparse
 
-    def _parse(text):
+    def _parse(text, adjectival=False):
         doc = nlp(text)
-        return doc, geoparse(doc)
+        return doc, geoparse(doc, adjectival=adjectival)
     return _parse

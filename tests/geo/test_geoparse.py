@@ -36,9 +36,14 @@ def test_state_abbreviation_qualifier(parse):
     assert any(t.text == "Kan." and t.place and t.place.feature_code == "ADM1" for t in tops)
 
 
-def test_adjectival_place_names_are_read_as_their_place(parse):
-    """GeoWebNews counts "Ukrainian officials" as a toponym (Ukraine); adjectives of no one place do not."""
+def test_demonyms_are_not_toponyms_by_default(parse):
     _, tops = parse("Iraqi and American troops met Kurdish fighters near Mosul.")
+    assert [t.text for t in tops] == ["Mosul"]
+
+
+def test_adjectival_place_names_are_read_as_their_place_on_request(parse):
+    """GeoWebNews counts "Ukrainian officials" as a toponym (Ukraine); adjectives of no one place do not."""
+    _, tops = parse("Iraqi and American troops met Kurdish fighters near Mosul.", adjectival=True)
     texts = [t.text for t in tops]
     assert _find(tops, "Iraqi").place.country == "IRQ" and _find(tops, "American").place.country == "USA"
     assert "Kurdish" not in texts and "Americans" not in texts

@@ -43,6 +43,6 @@ def test_no_place(parse):
 
 
 def test_adjectival_toponym_never_locates(parse):
-    doc, tops = parse("Syrian forces shelled rebel positions on Friday.")
+    doc, tops = parse("Syrian forces shelled rebel positions on Friday.", adjectival=True)
     assert any(t.text == "Syrian" for t in tops)
     assert locate_event(next(doc.sents), tops) is None

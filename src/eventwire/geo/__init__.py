@@ -32,16 +32,17 @@ def _keep_unresolved(m) -> bool:
 __all__ = ["get_gazetteer", "geoparse", "locate_event", "Gazetteer"]
 
 
-def geoparse(doc: Doc) -> list[Toponym]:
+def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     """Toponyms of a parsed document in text order, offsets into `doc.text`; `place` is None when unresolved.
 
-    Adjectival place names ("Iraqi", "European") are toponyms resolved to the place they name (GeoWebNews'
-    definition), but `locate_event` never uses them; plural demonyms and adjectives of no one place ("Kurdish",
-    "Muslim") are not toponyms. A leading "the" is not part of the span. `place.country` is ISO 3166 alpha-3."""
+    Demonyms and adjectival place names ("Iraqi troops") are not toponyms by default. With `adjectival=True`
+    (GeoWebNews' annotation scheme, where a literal modifier such as "Ukrainian" counts) they are returned,
+    resolved to the place they name; `locate_event` never uses them either way. Plural demonyms and adjectives
+    of no one place ("Kurdish", "Muslim") are never toponyms. A leading "the" is not part of the span. `place.country` is ISO 3166 alpha-3."""
     if not doc.text.strip():
         return []
     gaz = get_gazetteer()
-    mentions = detect(doc, gaz)
+    mentions = detect(doc, gaz, adjectival)
     dateline = find_dateline(doc, mentions)
     locale = locale_bonus(doc.text)
     resolutions = resolve(gaz, mentions, dateline, locale)

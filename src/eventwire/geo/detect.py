@@ -24,7 +24,6 @@ FACILITY_WORDS = frozenset({
     "stadium", "prison", "jail", "university", "harbor", "harbour", "museum", "zone", "dam", "refinery",
     "compound", "barracks", "chapel",
 })
-ADJECTIVAL = True   # adjectival place names ("Ukrainian") are toponyms (GeoWebNews' definition)
 LEADING_DROP = frozenset({"the", "The", "THE"})
 MAX_SCAN_TOKENS = 4
 
@@ -80,7 +79,7 @@ def _best_code(gaz: Gazetteer, ids: tuple[int, ...]) -> str | None:
     return gaz.feature_code[best]
 
 
-def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
     """Strong toponym mentions of `doc` (place entities and prominent names), without overlaps."""
     spans: list[tuple[Span, str]] = []
     taken = bytearray(len(doc))
@@ -114,7 +113,7 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[t] = 1
     spans += _scan_gazetteer(doc, gaz, taken)
     spans += _scan_datelines(doc, gaz, taken)
-    spans += _scan_adjectival(doc, gaz, in_place) if ADJECTIVAL else []
+    spans += _scan_adjectival(doc, gaz, in_place) if adjectival else []
     return _to_mentions(doc, gaz, spans)
 
 
