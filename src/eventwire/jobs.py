@@ -26,6 +26,8 @@ from .model import Document, Failure, Result
 
 log = logging.getLogger("eventwire")
 
+WORKER_MAX_BATCHES = 32     # batches a worker process codes before it is replaced (bounds its memory)
+
 
 @dataclass
 class JobReport:
@@ -189,7 +191,10 @@ def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) ->
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["eventwire.pipeline"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+    # Workers are replaced after WORKER_MAX_BATCHES batches, so that whatever a stage keeps between documents
+    # (caches, interned strings, allocator fragmentation) cannot grow with the corpus.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             max_tasks_per_child=WORKER_MAX_BATCHES) as pool:
         in_flight: deque = deque()
         for batch in batches:
             in_flight.append(pool.submit(_process_in_worker, batch, batch_size))

@@ -238,6 +238,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     recent_assaults: list[tuple[int, Event]] = []  # (sentence index, event) for casualty statements that follow
     last_date: tuple[date | None, str | None, int] = (None, None, -1)
     sentences = list(work.sents)
+    has_places = any(t.place is not None for t in toponyms)  # no resolved toponym: no event place to look for
     salient_assault = False
     for s_index, sent in enumerate(sentences):
         weapons = find_weapons(sent)
@@ -296,7 +297,8 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         for cand in kept:
             draft = drafts.setdefault(cand.match.entry.event_type, Draft(sent, cand.match.entry.event_type))
             draft.cands.append(cand)
-        location = _iso3_place(_locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms)) if drafts else None
+        location = _iso3_place(_locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms)) if (
+            drafts and has_places) else None
         for draft in drafts.values():
             event = _build_event(document, draft, resolver, weapons, casualties, onto, location,
                                  event_date, precision)

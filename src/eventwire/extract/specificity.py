@@ -2,8 +2,9 @@
 
 News about conflict names attacks that are not events to code: totals ("violence that has killed 70,000",
 "700 assassinations so far this year"), habits ("a regime which murders priests"), criminal records ("doing
-time for kidnapping"), questions, prevented fighting ("efforts to end the fighting") and accidents ("killed in the crash"). `generic_reason`
-names the first such cue found for a trigger, or returns None for a mention that tells of one happening.
+time for kidnapping"), questions, fighting to be ended ("efforts to end the fighting") and accidents ("killed in
+the crash"). `generic_reason` names the first such cue found for a trigger, or returns None for a mention that
+tells of one happening.
 Plans, threats and denials stay events: their modality says so, and `core` does not count them as salient.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ AGGREGATE = re.compile(
     r"|(?:has|have) lasted|per (?:year|month|day)|(?:every|each) (?:day|week|month|year))\b|\bin (?:19|20)\d\d\b(?![-/])")
 ACCIDENT = re.compile(r"\b(?:accident|accidental(?:ly)?|crash(?:ed|es)?|collision|collided|earthquake|flood(?:s|ing)?|"
                       r"landslide|derail(?:ed|ment)|overturned)\b")
-LARGE_TOLL = 500
+LARGE_TOLL = 1000  # deaths beyond this in one sentence are a war's or a year's toll
 KILL_ONLY = {"kill", "killing", "die", "dead", "death"}
 # "a kidnapping ring", "murder charges": the trigger names a kind of crime that qualifies something else
 CRIME_HOLDERS = {"ring", "gang", "band", "squad", "cell", "network", "charge", "record", "conviction", "industry",
@@ -75,7 +76,8 @@ def generic_reason(trigger: Token, casualties: Casualties) -> str | None:
     if AGGREGATE.search(low) and (trigger.tag_ == "NNS" or casualties.fatalities is not None or any(
             _is_count(t) for t in sent)):
         return "statistics"
-    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children) and (
+            not casualties.stated):  # "Israel bombs Gaza, killing 10" is a headline, not a habit
         return "habitual"
     if trigger.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children) and (
             trigger.dep_ in ("advcl", "acl", "relcl") or trigger.head.pos_ in ("NOUN", "PROPN")):
