@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from eventwire.config import Config
 from eventwire.jobs import ingest_files
@@ -94,7 +93,6 @@ def _kill_after_commits(cmd: list[str], env: dict, commits: int, delay_s: float)
     proc.stderr.close()
 
 
-@pytest.mark.slow  # ~30 s on an idle 2-core machine, 80 s when it is shared
 def test_sigkill_at_random_moments_then_rerun_equals_clean_run(tmp_path):
     path = write_jsonl(tmp_path / "docs.jsonl", corpus(60))
     env = {**os.environ, "EVENTWIRE_BATCH_SIZE": "3"}

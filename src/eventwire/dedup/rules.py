@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import Event
 
