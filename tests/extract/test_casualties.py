@@ -12,6 +12,13 @@ from eventwire.extract.casualties import find_casualties
     ("The gunmen killed a shopkeeper.", 1, None),
     ("The death toll rose to 41 on Sunday.", 41, None),
     ("Eight people were injured.", None, 8),
+    ("Gunmen wounded four villagers near the market.", None, 4),
+    ("A car bomb exploded outside a bank, injuring 14 passers-by.", None, 14),
+    ("Nine people were hurt when the grenade went off.", None, 9),
+    ("The attack killed a guard and wounded his two companions.", 1, 2),
+    ("Two policemen suffered injuries in the attack.", None, 2),
+    ("Rebels killed two farmers and injured another.", 2, 1),
+    ("His driver was killed and his bodyguard wounded.", 1, 1),
 ])
 def test_counts(text, fatalities, injuries):
     found = find_casualties(text)

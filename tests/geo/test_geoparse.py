@@ -123,3 +123,62 @@ def test_washington_capital_unless_written_as_state(parse):
     assert _find(tops, "Washington").place.feature_code == "PPLC"
     _, tops = parse("Wildfires spread across Washington state and Oregon.")
     assert _find(tops, "Washington").place.feature_code == "ADM1"
+
+
+def _places(toponyms):
+    return {t.text: t.place for t in toponyms}
+
+
+def test_alternate_name_match_ranks_below_towns_of_that_name(gaz):
+    from eventwire.geo.resolve import _priors, alternate_only, candidates
+    from eventwire.geo.normalize import name_key
+    ids = candidates(gaz, "Maryville")
+    alt = [i for i in ids if alternate_only(gaz, i, name_key("Maryville"))]
+    assert alt, "the gazetteer should list some town only by an alternate name 'Maryville'"
+    priors = dict(zip(ids, _priors(gaz, ids, "maryville")))
+    best = max(ids, key=priors.get)
+    assert gaz.name[best] == "Maryville"
+
+
+def test_new_york_is_not_an_alternate_only_match(gaz):
+    from eventwire.geo.resolve import alternate_only
+    nyc = next(i for i in gaz.lookup("New York") if gaz.name[i] == "New York City")
+    assert not alternate_only(gaz, nyc, "new york")
+
+
+def test_word_after_a_title_is_a_person(parse):
+    _, tops = parse("Mr Marra was arrested on Tuesday. Prosecutors say Marra took bribes in Rome.")
+    texts = [t.text for t in tops]
+    assert "Marra" not in texts and "Rome" in texts
+
+
+def test_name_part_of_a_street_is_not_a_toponym(parse):
+    _, tops = parse("Police said the car hit a pole on Marshall Street in Fresno, California, late Friday.")
+    texts = [t.text for t in tops]
+    assert "Marshall" not in texts and "Fresno" in texts
+
+
+def test_country_adjectives_steer_ambiguous_names(parse):
+    _, with_adjective = parse("The French tourist was meant to fly from Newark to Paris but landed in San Francisco.")
+    assert _places(with_adjective)["Paris"].country == "FRA"
+    assert "French" not in [t.text for t in with_adjective]
+
+
+def test_canadian_wording_picks_london_ontario(parse):
+    text = ("A man was stabbed at a banquet hall in London early Sunday, said Const. Jane Roe. "
+            "The province will review funding for London shelters, the mayor said.")
+    _, tops = parse(text)
+    assert _places(tops)["London"].country == "CAN"
+
+
+def test_unknown_place_entity_is_cut_to_a_known_name_inside_it(nlp, gaz):
+    from eventwire.geo.detect import _shrink_to_known
+    doc = nlp("Politics Ukraine Far North Queensland Red River Valley")
+    assert _shrink_to_known(gaz, doc[0:2]).text == "Ukraine"
+    assert _shrink_to_known(gaz, doc[2:5]).text in ("Far North Queensland", "Queensland")
+    assert _shrink_to_known(gaz, doc[5:8]).text == "Red River Valley"
+
+
+def test_surname_like_alternate_names_are_not_weak_toponyms(parse):
+    _, tops = parse("Bellah said he would knock on every door before the election in Kirkland, Illinois.")
+    assert "Bellah" not in [t.text for t in tops]

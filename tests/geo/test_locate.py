@@ -46,3 +46,40 @@ def test_adjectival_toponym_never_locates(parse):
     doc, tops = parse("Syrian forces shelled rebel positions on Friday.", adjectival=True)
     assert any(t.text == "Syrian" for t in tops)
     assert locate_event(next(doc.sents), tops) is None
+
+
+LONG_REPORT = ("BAGHDAD (Reuters) - A car bomb exploded 30 km north of Baghdad on Monday, police said. "
+               "Officials condemned the attack. Three people were wounded.\n\n"
+               "In a separate incident, gunmen attacked a checkpoint near Mosul. Iraqi forces returned fire. "
+               "Two soldiers died.\n\nSyrian forces shelled rebel positions in Homs, Syria, on Friday. "
+               "The shelling lasted hours. Residents fled. Nobody was arrested.")
+
+
+def _uncached_linear(doc, sent, tops):
+    """locate_event with no cached context and the order-agnostic linear search (the original algorithm)."""
+    from eventwire.geo import locate
+
+    doc.user_data.pop(locate._CONTEXT_KEY, None)
+    ctx = locate._context(doc, tops)
+    ctx.sorted = False
+    try:
+        return locate_event(sent, tops)
+    finally:
+        doc.user_data.pop(locate._CONTEXT_KEY, None)
+
+
+def test_cached_context_gives_the_same_places(parse):
+    doc, tops = parse(LONG_REPORT)
+    fast = [locate_event(s, tops) for s in doc.sents]
+    slow = [_uncached_linear(doc, s, tops) for s in doc.sents]
+    assert fast == slow
+    assert sum(p is not None for p in fast) >= 5
+
+
+def test_context_follows_the_toponym_list(parse):
+    doc, tops = parse(LONG_REPORT)
+    sent = _sent(doc, "Residents")
+    assert locate_event(sent, tops) is not None
+    assert locate_event(sent, []) is None            # another list: not served from the cached context
+    without_homs = [t for t in tops if "Homs" not in t.text and not t.is_dateline]
+    assert locate_event(sent, without_homs) != locate_event(sent, tops)

@@ -25,6 +25,13 @@ PERSON_TITLES = {"president", "minister", "premier", "king", "queen", "chancello
                  "general", "commander", "official", "spokesman", "ambassador", "secretary", "governor", "mayor"}
 
 
+# Nouns that name an act or state of someone rather than a party ("the resignation of President X", "French
+# mediation", "a U.N. military presence", "crimes committed by Croat forces"): the party is their complement.
+ACT_NOUNS = {"resignation", "removal", "ouster", "overthrow", "release", "return", "extradition", "withdrawal",
+             "departure", "arrest", "trial", "execution", "dismissal", "mediation", "presence", "involvement",
+             "intervention", "participation", "meeting", "visit", "demand", "request", "call", "appeal", "proposal",
+             "offer", "plan", "policy", "decision", "statement", "crime", "abuse", "violation", "atrocity",
+             "activity", "action", "role", "support", "recognition", "replacement", "rule", "regime", "leadership"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd", "band", "some",
                   "many", "most", "all", "several", "handful", "couple"}
 
@@ -182,6 +189,9 @@ class ActorResolver:
                 return self.resolve(people)
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
             return None
+        party = self._party_of_act(head)
+        if party is not None:
+            return self.resolve(party)
         span = self.phrase(head)
         mentions = []
         for t in span:
@@ -222,6 +232,25 @@ class ActorResolver:
                 return None
         return Actor(text=span.text, name=name or span.text, country=country, sector=sector,
                      start=span.start_char, end=span.end_char)
+
+    def _party_of_act(self, head: Token) -> Token | None:
+        """The party of an act noun: its "of" object, the agent of a participle on it ("crimes committed by X"),
+        or a dictionary actor written before it ("French mediation", "Iran's withdrawal")."""
+        if head.lemma_.lower() not in ACT_NOUNS or head.i in self.by_token:
+            return None
+        obj = _of_object(head)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    return pobj
+        for child in head.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.by_token:
+                return child
+        return None
 
     def _other_country(self, head: Token, country: str | None) -> Mention | None:
         """The first country named in `head`'s sentence that is not `country`."""

@@ -33,7 +33,12 @@ NUM_THEN_WORD = re.compile(
 # "killed three ethnic Albanians", "killing at least 156 people", "wounded two others"
 WORD_THEN_NUM = re.compile(
     rf"\b(?P<kw>killed|killing|kills|kill|murdered|murdering|massacred|wounded|wounding|injured|injuring|claimed the lives of)"
-    rf"\s+{QUAL}(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z]))\b(?!\s+or\b){NOT_PEOPLE}")
+    rf"\s+{QUAL}(?:(?:his|her|their|its)\s+)?(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z])|another|one other)\b(?!\s+or\b){NOT_PEOPLE}")
+# "two policemen suffered injuries", "five civilians sustained serious wounds"
+NUM_SUFFERED = re.compile(
+    rf"\b{QUAL}(?P<n>{NUM})(?P<mid>(?:\s+[a-z][\w'.-]*){{0,4}}?)\s+(?:suffered|sustained|received)\s+(?:[a-z]+\s+)?(?:injuries|wounds)\b")
+# "his driver was killed and his bodyguard wounded": the second verb shares the first one's auxiliary
+ELLIPTIC_HURT = re.compile(rf"\b(?:was|has been|had been)\s+(?:{DEATH})\s*,?\s+and\s+(?:his|her|its|their|the|a|an)\s+[a-z]+\s+(?:{HURT})\b")
 AND_MORE = re.compile(rf"^(?:\s+[a-z][\w'.-]*){{0,6}}?\s+and\s+(?:their\s+|its\s+|the\s+)?{QUAL}(?P<n>{NUM})\b(?!(?:\s+[\w'.-]+){{0,4}}\s+(?:were\s+|was\s+)?(?:{HURT}|{DEATH}))")
 # "the murder of six Jesuits and two women"
 NOUN_OF_NUM = re.compile(rf"\b(?P<kw>murders?|killings?|massacre|assassinations?|deaths)\s+of\s+(?:the\s+|its\s+|their\s+)?{QUAL}(?P<n>{NUM})\b{NOT_PEOPLE}")
@@ -69,7 +74,7 @@ def parse_number(raw: str) -> int | None:
     raw = raw.strip().lower()
     if raw.replace(",", "").isdigit():
         return int(raw.replace(",", ""))
-    if raw in ("a", "an"):
+    if raw in ("a", "an", "another", "one other"):
         return 1
     if raw == "a dozen":
         return 12
@@ -138,6 +143,13 @@ def find_casualties(text: str) -> Casualties:
         a, b = parse_number(match["a"]), parse_number(match["b"])
         if a is not None and b is not None:
             add(match["kw"], a + b)
+    for match in NUM_SUFFERED.finditer(low):
+        if not any(w in _BREAK for w in match["mid"].split()):
+            add("wounded", parse_number(match["n"]))
+    if ELLIPTIC_HURT.search(low):
+        add("wounded", 1)
+        if not deaths:
+            add("killed", 1)  # the first conjunct is the one person killed
     if not deaths:
         for match in NOUN_OF_ONE.finditer(low):
             add("killed", 1)

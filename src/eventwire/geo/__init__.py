@@ -14,7 +14,7 @@ from .dateline import find_dateline
 from .detect import FACILITY_WORDS, detect, detect_weak
 from .gazetteer import Gazetteer, get_gazetteer
 from .locate import locate_event
-from .resolve import locale_bonus, make_acceptor, resolve
+from .resolve import demonym_countries, locale_bonus, make_acceptor, resolve
 
 # Unresolved names are kept as toponyms (place None) only when their last word says they are places.
 UNRESOLVED_KEEP = FACILITY_WORDS | {"county", "township", "river", "lake", "mountains", "mountain", "island",
@@ -45,7 +45,9 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     mentions = detect(doc, gaz, adjectival)
     dateline = find_dateline(doc, mentions)
     locale = locale_bonus(doc.text)
-    resolutions = resolve(gaz, mentions, dateline, locale)
+    # Adjectival mentions are in the context already when requested; otherwise they still count as context.
+    countries = {} if adjectival else demonym_countries(gaz, doc)
+    resolutions = resolve(gaz, mentions, dateline, locale, countries)
     weak = detect_weak(doc, gaz, mentions, make_acceptor(gaz, mentions, resolutions))
     if weak:
         offset = len(mentions)
@@ -53,7 +55,7 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
             if m.qualifier is not None:
                 m.qualifier += offset
         mentions = mentions + weak
-        resolutions = resolve(gaz, mentions, dateline, locale)
+        resolutions = resolve(gaz, mentions, dateline, locale, countries)
     if not mentions:
         return []
     toponyms = []

@@ -92,6 +92,7 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
         if label in PLACE_LABELS:
             for part in _split_commas(ent):
                 span = _trim(part)
+                span = _shrink_to_known(gaz, span) if span is not None else None
                 if span is None or not _has_letters_upper(span) or gaz.is_demonym(span.text):
                     continue
                 if label == "FAC" and not gaz.lookup(span.text) and span[-1].lower_ not in FACILITY_WORDS:
@@ -115,6 +116,31 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
     spans += _scan_datelines(doc, gaz, taken)
     spans += _scan_adjectival(doc, gaz, in_place) if adjectival else []
     return _to_mentions(doc, gaz, spans)
+
+
+# Last words that make an unknown name a place of its own kind ("Red River Valley", "Jerome Township"): such a name
+# is kept whole, not cut down to a known name inside it.
+KIND_WORDS = FACILITY_WORDS | frozenset({
+    "county", "township", "river", "lake", "mountains", "mountain", "island", "islands", "bay", "valley", "province",
+    "district", "village", "peninsula", "creek", "canyon", "park", "street", "road", "avenue", "square", "hills",
+    "hill", "falls", "beach", "forest", "desert", "sea", "ocean", "gulf", "strait", "coast", "region"})
+
+
+def _shrink_to_known(gaz: Gazetteer, span: Span) -> Span:
+    """A place entity the gazetteer does not know, cut to the longest prominent name inside it: "Politics
+    Ukraine" (a page header run into the text) -> "Ukraine". Names ending in a kind word are kept whole."""
+    if len(span) < 2 or gaz.lookup(span.text) or span[-1].lower_ in KIND_WORDS:
+        return span
+    # Endings first: the head of an English name is its last word ("Far North Queensland" -> "Queensland").
+    subs = [span[s:] for s in range(1, len(span))] + [
+        span[s:s + width] for width in range(len(span) - 1, 0, -1) for s in range(0, len(span) - width)]
+    for sub in subs:
+        if not sub.text[:1].isupper() or sub[-1].is_stop:
+            continue
+        key = name_key(sub.text)
+        if key in gaz.prominent and key in gaz.index and not gaz.is_demonym(sub.text):
+            return sub
+    return span
 
 
 def _scan_adjectival(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Span, str]]:
@@ -165,18 +191,30 @@ METONYMS = frozenset({"white house", "kremlin", "pentagon", "downing street", "e
 LITERAL_PREPS = frozenset({"in", "at", "outside", "near", "inside", "into", "on", "around", "from", "to"})
 
 
-def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words: set[str]) -> bool:
-    """False for a metonymic seat of government and for a lone word of a person named in the document
-    ("Brunson" after "Andrew Brunson"), unless it is a prominent place name."""
+def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words: set[str],
+                  titled: frozenset[str] = frozenset()) -> bool:
+    """False for a metonymic seat of government, for a lone word of a person named in the document
+    ("Brunson" after "Andrew Brunson"), unless it is a prominent place name, for a word used after a title
+    ("Mr Marra") even when prominent, and for a street's name part ("Marshall Street")."""
     key = name_key(span.text)
     if key in METONYMS:
         i = span.start - 1
         while i >= 0 and doc[i].lower_ in ("the", "a"):
             i -= 1
         return i >= 0 and doc[i].lower_ in LITERAL_PREPS
-    if label != "ADJ" and len(span) == 1 and span[0].lower_ in person_words and key not in gaz.prominent:
+    if label != "ADJ" and len(span) == 1 and span[0].lower_ in person_words and (
+            key not in gaz.prominent or span[0].lower_ in titled):
         return False
-    return True
+    return not _names_a_street(span)
+
+
+# Titles before a surname ("Mr Marra", "Sen. Rubio"): the word after one is a person throughout the document.
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cpl",
+                    "const", "det", "insp", "supt", "prof", "rev", "judge", "sir", "lord", "lady", "president",
+                    "minister", "mayor", "senator", "coach", "officer", "deputy", "chief"})
+# Words after a name that make it a street ("Marshall Street", "1300 Commerce Dr."): the name is then no toponym.
+STREET_WORDS = frozenset({"street", "st.", "road", "rd.", "rd", "avenue", "ave.", "ave", "drive", "dr.", "boulevard",
+                          "blvd.", "blvd", "lane", "ln.", "parkway", "pkwy.", "pike", "terrace", "ct.", "turnpike"})
 
 
 def _person_words(doc: Doc) -> set[str]:
@@ -185,9 +223,26 @@ def _person_words(doc: Doc) -> set[str]:
     return {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}
 
 
+def _titled_words(doc: Doc) -> set[str]:
+    """Capitalised words right after a title ("Mr Marra", "Sen. Rubio"): people wherever else they occur."""
+    words = set()
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text[:1].isupper() and prev.lower_.rstrip(".") in TITLES and tok.text[:1].isupper() and tok.is_alpha:
+            words.add(tok.lower_)
+    return words
+
+
+def _names_a_street(span: Span) -> bool:
+    """True for the name part of a street ("Marshall" in "Marshall Street")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in STREET_WORDS
+
+
 def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> list[Mention]:
-    person_words = _person_words(doc)
-    spans = [(sp, lab) for sp, lab in spans if _is_place_use(doc, gaz, sp, lab, person_words)]
+    titled = frozenset(_titled_words(doc))
+    person_words = _person_words(doc) | titled
+    spans = [(sp, lab) for sp, lab in spans if _is_place_use(doc, gaz, sp, lab, person_words, titled)]
     # Where spans overlap, the longest wins ("Al-Balad airbase" over "Al-Balad").
     spans.sort(key=lambda s: (-(s[0].end - s[0].start), s[0].start))
     chosen: list[tuple[Span, str]] = []

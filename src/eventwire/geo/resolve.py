@@ -32,6 +32,10 @@ BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN"
 _DIRECTION_PREFIX = re.compile(
     r"^(?:(?:far|upper|lower|central|greater|north|south|east|west|northern|southern|eastern|western|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)+", re.IGNORECASE)
+# GeoNames alternate names of towns are noisy (old names, misspellings, neighbouring villages: "Maryville" is an
+# alternate name of Beeville, Texas): a town matched only through one ranks below towns of that very name.
+ALT_NAME_CODES = frozenset({sources.CITY, sources.CAPITAL})
+ALT_ONLY_PENALTY = 2.0
 _SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
 
 
@@ -70,9 +74,22 @@ def _mention_candidates(gaz: Gazetteer, group: list[Mention]) -> tuple[int, ...]
     return candidates(gaz, group[0].text)
 
 
+def alternate_only(gaz: Gazetteer, i: int, key: str) -> bool:
+    """True when town `i` matches the folded name `key` only through one of its GeoNames alternate names."""
+    if gaz.feature_code[i] not in ALT_NAME_CODES:
+        return False
+    own = name_key(gaz.name[i])
+    return own != key and own != key + " city" and own != "city of " + key   # "New York" names New York City
+
+
 def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
-    """Context-free score of each candidate: population, kind of place, exact spelling."""
+    """Context-free score of each candidate: population, kind of place, exact spelling, primary-name match."""
     out = np.zeros(len(ids))
+    key = name_key(plain)
+    # Penalise alternate-name matches only where some candidate bears the name as its own: a name known only as
+    # an alternate ("Nassiriya", "Bombay") keeps its ranking by population.
+    alt = [alternate_only(gaz, i, key) for i in ids]
+    penalise = not all(alt)
     # Divisions named after their big city ("Baghdad", "New York"): the bare name means the city.
     big_cities = {gaz.country[i] for i in ids
                   if gaz.feature_code[i] in (sources.CITY, sources.CAPITAL)
@@ -90,6 +107,8 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
         named_after_city = fcode == sources.ADM1 and gaz.country[i] in big_cities
         if gaz.plain[i] == plain and not named_after_city or gaz.plain[i] == plain + " city":
             score += 1.0   # exact spelling; "New York" is spelled like the city ("New York City") it means
+        if penalise and alt[n]:
+            score -= ALT_ONLY_PENALTY
         out[n] = score
     return out
 
@@ -100,35 +119,68 @@ def _haversine(lat1, lon1, lat2, lon2):
     return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-# Wording only US local news uses: each kind found tips ambiguous names towards their US readings ("Dublin"
-# in a story about a township board and dollar grants is Dublin, Ohio). Capped so a named container still wins.
-_US_CUES = (
-    re.compile(r"\$\s?\d"),
-    re.compile(r"\b(?:Township|township|[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse)|Sheriff's)\b"),
-    re.compile(r"\b(?:Rep|Sen|Gov|Del)\. [A-Z][a-z]+"),
-    re.compile(r"\b(?:City Council|[Bb]oard of [Ee]ducation|[Ss]chool [Bb]oard|Board of Supervisors|Elks|PTA)\b"),
-)
-US_CUE_BONUS, US_CUE_CAP = 1.5, 3.0
+# Wording only one country's local news uses: each kind found tips ambiguous names towards that country's readings
+# ("Dublin" in a story about a township board and dollar grants is Dublin, Ohio; "London" in a story quoting
+# "Const." officers and "the province" is London, Ontario). Capped so a named container still wins.
+_LOCALE_CUES = {
+    "USA": (
+        re.compile(r"\$\s?\d"),
+        re.compile(r"\b(?:Township|township|[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse)|Sheriff's)\b"),
+        re.compile(r"\b(?:Rep|Sen|Gov|Del)\. [A-Z][a-z]+"),
+        re.compile(r"\b(?:City Council|[Bb]oard of [Ee]ducation|[Ss]chool [Bb]oard|Board of Supervisors|Elks|PTA)\b"),
+    ),
+    "CAN": (
+        re.compile(r"\bConst\. [A-Z]"),
+        re.compile(r"\b(?:RCMP|OPP|MPP|MNA|Crown attorney)\b"),
+        re.compile(r"\b(?:[Tt]he province|provincial government|[Pp]remier [A-Z][a-z]+)\b"),
+    ),
+    "GBR": (
+        re.compile(r"£\s?\d"),
+        re.compile(r"\b(?:NHS|[Cc]ouncil tax|Borough Council|GCSEs?|A-levels?)\b"),
+    ),
+}
+LOCALE_CUE_BONUS, LOCALE_CUE_CAP = 1.5, 3.0
 US = "USA"
+DEMONYM_WEIGHT = 1.0     # a country adjective ("a French woman") weighs like one mention of that country
 
 
 def locale_bonus(text: str) -> dict[str, float]:
-    """Country -> bonus from the document's wording (only US local-news wording is recognised)."""
-    hits = sum(1 for rx in _US_CUES if rx.search(text))
-    return {US: min(US_CUE_CAP, US_CUE_BONUS * hits)} if hits else {}
+    """Country -> bonus from the document's wording (local-news wording of the US, Canada and the UK)."""
+    out = {}
+    for country, cues in _LOCALE_CUES.items():
+        hits = sum(1 for rx in cues if rx.search(text))
+        if hits:
+            out[country] = min(LOCALE_CUE_CAP, LOCALE_CUE_BONUS * hits)
+    return out
+
+
+def demonym_countries(gaz: Gazetteer, doc) -> dict[str, float]:
+    """Country -> context weight from the country adjectives of a parsed document ("French", "Canadian"): they
+    are not toponyms by default, but they say which countries the story is about."""
+    forms: dict[int, int] = defaultdict(int)
+    for tok in doc:
+        if tok.text[:1].isupper() and tok.is_alpha:
+            row = gaz.adjectival_place(tok.text)
+            if row is not None and gaz.feature_code[row] == sources.COUNTRY:
+                forms[row] += 1
+    out: dict[str, float] = defaultdict(float)
+    for row, n in forms.items():
+        out[gaz.country[row]] += DEMONYM_WEIGHT + 0.25 * (n - 1)
+    return dict(out)
 
 
 def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None,
-            locale: dict[str, float] | None = None) -> list[Resolution]:
+            locale: dict[str, float] | None = None, countries: dict[str, float] | None = None) -> list[Resolution]:
     """One `Resolution` per mention (same order). `dateline` is the index of the dateline mention, if any;
-    `locale` a country -> bonus map from the document's wording (`locale_bonus`)."""
+    `locale` a country -> bonus map from the document's wording (`locale_bonus`); `countries` extra country
+    weights for the document context (`demonym_countries`)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(mentions):
         # "Dublin Village" and "Dublin" in one story are one place: one group, one reading, no self-support.
         groups[name_key(base_name(gaz, m.text)) + ("#adj" if m.label == "ADJ" else "")].append(k)
     keys = list(groups)
     cands = {key: _mention_candidates(gaz, [mentions[k] for k in groups[key]]) for key in keys}
-    priors = {key: _priors(gaz, cands[key], plain_key(mentions[groups[key][0]].text)) for key in keys}
+    priors = {key: _priors(gaz, cands[key], plain_key(base_name(gaz, mentions[groups[key][0]].text))) for key in keys}
     # Container evidence: "X, Y" -> candidates of X inside one of Y's readings.
     contain = {key: np.zeros(len(cands[key])) for key in keys}
     for key in keys:
@@ -159,7 +211,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
     pick = {key: (int(np.argmax(priors[key] + contain[key])) if cands[key] else None) for key in keys}
     scores = {}
     for _ in range(2):
-        pick, scores = _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key)
+        pick, scores = _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, countries or {})
     out = [Resolution(None, 0.0)] * len(mentions)
     for key in keys:
         n = pick[key]
@@ -169,9 +221,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
     return out
 
 
-def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key):
+def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, countries):
     # Document distribution of countries and admin1 divisions from the current readings.
-    cc_w: dict[str, float] = defaultdict(float)
+    cc_w: dict[str, float] = defaultdict(float, countries)
     a1_w: dict[tuple[str, str], float] = defaultdict(float)
     points = []
     for key in keys:
@@ -250,7 +302,10 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
             return True
         if strict:
             return False
-        ids = candidates(gaz, text)
+        # A weak mention needs a town of that very name: alternate names alone ("Bellah", "Nassar") are too often
+        # people or words.
+        base = name_key(base_name(gaz, text))
+        ids = tuple(i for i in candidates(gaz, text) if not alternate_only(gaz, i, base))
         if not ids:
             return False
         if relaxed and any(int(gaz.population[i]) >= RELAXED_POPULATION or gaz.feature_code[i] in BROAD_CODES

@@ -127,16 +127,54 @@ class Store:
     def add_results(self, results: Iterable["object"]) -> int:
         """Store processed documents (pipeline `Result`s) in one transaction; returns documents added.
         A document whose content is already stored is skipped; a new version of a known doc_id replaces it."""
-        added = 0
+        results = list(results)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for r in results:
-                added += self._add_one(r.document, r.sentences, r.toponyms, r.events)
+            fresh = self._fresh(results)
+            if self._all_new(fresh):
+                self._add_new(fresh)
+                added = len(fresh)
+            else:  # replacements and repeated ids: document by document, in order
+                added = sum(self._add_one(r.document, r.sentences, r.toponyms, r.events) for r in results)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         return added
+
+    def _fresh(self, results: list) -> list:
+        """The results whose content is neither stored nor repeated earlier in the list."""
+        seen = self.known_hashes(r.document.content_hash for r in results)
+        fresh = []
+        for r in results:
+            if r.document.content_hash not in seen:
+                seen.add(r.document.content_hash)
+                fresh.append(r)
+        return fresh
+
+    def _all_new(self, results: list) -> bool:
+        """No two of `results` share a doc_id or an event id, and none of those ids is stored: the batch can be
+        written set-wise with the rows that adding the documents one by one gives."""
+        doc_ids = [r.document.doc_id for r in results]
+        event_ids = [e.event_id for r in results for e in r.events]
+        if len(set(doc_ids)) != len(doc_ids) or len(set(event_ids)) != len(event_ids):
+            return False
+        return self.con.execute(
+            "SELECT (SELECT count(*) FROM documents WHERE doc_id IN (SELECT unnest($1))) "
+            "+ (SELECT count(*) FROM events WHERE event_id IN (SELECT unnest($2))) "
+            "+ (SELECT count(*) FROM event_sources WHERE event_id IN (SELECT unnest($2)))",
+            [doc_ids, event_ids]).fetchone()[0] == 0
+
+    def _add_new(self, results: list) -> None:
+        """Write documents new to the store (see `_all_new`) with a few multi-row INSERTs per table."""
+        insert = merging.insert_rows
+        insert(self.con, "documents (doc_id, content_hash, title, url, source, publication_date, text)",
+               [[d.doc_id, d.content_hash, d.title, d.url, d.source, d.publication_date, d.text]
+                for d in (r.document for r in results)])
+        insert(self.con, "sentences", [[s.doc_id, s.index, s.start, s.end] for r in results for s in r.sentences])
+        insert(self.con, "toponyms", [_toponym_row(r.document.doc_id, t) for r in results for t in r.toponyms])
+        insert(self.con, "events", [_event_row(e) for r in results for e in r.events])
+        merging.link_documents(self.con, [(r.document, r.events) for r in results])
 
     def _add_one(self, doc: Document, sentences: list[Sentence], toponyms: list[Toponym], events: list[Event]) -> int:
         if self.has_content(doc.content_hash):

@@ -34,6 +34,158 @@ def link_document(con: duckdb.DuckDBPyConnection, doc: Document, events: list[Ev
         merge_event(con, event, doc.publication_date, cluster_id)
 
 
+
+def link_documents(con: duckdb.DuckDBPyConnection, docs: list[tuple[Document, list[Event]]]) -> None:
+    """`link_document` for each document in order, for documents new to the store (no stored row has their doc_id
+    or their events' ids) whose rows are already inserted: the same clusters and merges, from a few set-wise
+    queries per batch instead of several statements per event."""
+    if not docs:
+        return
+    clusters = assign_clusters(con, [doc for doc, _ in docs])
+    merger = _BatchMerger(con, [(e, doc.publication_date) for doc, events in docs for e in events])
+    for (doc, events), cluster_id in zip(docs, clusters):
+        for event in events:
+            merger.merge(event, doc.publication_date, cluster_id)
+    merger.write()
+
+
+def assign_clusters(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> list[str]:
+    """`assign_cluster` for each document in order (each may join the cluster of an earlier one of the list)."""
+    signatures = [minhash_signature(doc.text) for doc in docs]
+    bands = [band_keys(signature) for signature in signatures]
+    # band -> {doc_id: (cluster_id, signature)} for stored documents sharing a band with one of `docs`
+    by_band: dict[int, dict[str, tuple[str, list[int]]]] = {}
+    for band, doc_id, cluster_id, signature in con.execute(
+            "SELECT b.band, c.doc_id, c.cluster_id, c.signature FROM document_bands b "
+            "JOIN document_clusters c ON c.doc_id = b.doc_id WHERE b.band IN (SELECT unnest(?))",
+            [sorted({b for keys in bands for b in keys})]).fetchall():
+        by_band.setdefault(band, {})[doc_id] = (cluster_id, signature)
+    cluster_rows, band_rows, out = [], [], []
+    for doc, signature, keys in zip(docs, signatures, bands):
+        candidates: dict[str, tuple[str, list[int]]] = {}
+        for band in keys:
+            candidates.update(by_band.get(band, {}))
+        candidates.pop(doc.doc_id, None)
+        best: tuple[float, str] | None = None
+        for other_id in sorted(candidates):  # doc_id order, as `assign_cluster` reads them
+            cluster_id, other = candidates[other_id]
+            sim = signature_similarity(signature, other)
+            if sim >= NEAR_DUP_THRESHOLD and (best is None or sim > best[0]):
+                best = (sim, cluster_id)
+        cluster_id = best[1] if best else doc.doc_id
+        cluster_rows.append([doc.doc_id, cluster_id, best[0] if best else None, signature])
+        for band in keys:
+            by_band.setdefault(band, {})[doc.doc_id] = (cluster_id, signature)
+            band_rows.append([band, doc.doc_id])
+        out.append(cluster_id)
+    insert_rows(con, "document_clusters", cluster_rows)
+    insert_rows(con, "document_bands", band_rows)
+    return out
+
+
+# Positions in `merged_row`'s values of the `_MERGED_KEY_COLS`, and of date_max.
+_MERGED_ROW_INDEX = {"event_id": 0, "date": 2, "date_precision": 3, "date_min": 4, "date_max": 5, "event_type": 6,
+                     "modality": 8, "source_name": 9, "source_country": 10, "target_name": 11, "target_country": 12,
+                     "location_name": 13, "lat": 14, "lon": 15, "location_country": 16, "admin1": 17,
+                     "location_precision": 18, "fatalities_min": 20, "fatalities_max": 21}
+
+
+class _BatchMerger:
+    """`merge_event` over a batch of new reports, with the merged events they can touch held in memory: the
+    stored candidates of all the reports are read in one query, each merge updates the copy, and `write` stores
+    the final state of every touched merged event (the state `merge_event` one by one leaves)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, reports: list[tuple[Event, date | None]]):
+        self.con = con
+        self.keys: dict[str, tuple] = {}            # merged_id -> (_MERGED_KEY_COLS..., date_max) as stored
+        self.sources: dict[str, list[tuple[str, str, dict[str, Any], date | None]]] = {}  # touched merged events
+        self.rows: dict[str, list[Any]] = {}        # merged_id -> merged_events row to write
+        self.links: list[list[Any]] = []            # new event_sources rows
+        windows = [(k.event_type, k.date - w, k.date + w) for k in (key_from_event(e, pub) for e, pub in reports)
+                   if k.date is not None for w in [timedelta(days=_window(k))]]
+        if windows:
+            types, lows, highs = (list(c) for c in zip(*windows))
+            for row in con.execute(
+                    f"SELECT DISTINCT {', '.join('m.' + c for c in _MERGED_KEY_COLS)}, m.date_max FROM merged_events m "
+                    "JOIN (SELECT unnest(?) AS event_type, unnest(?) AS low, unnest(?) AS high) w "
+                    "ON m.event_type = w.event_type AND m.date_min <= w.high AND m.date_max >= w.low",
+                    [types, lows, highs]).fetchall():
+                self.keys[row[0]] = row
+        # stored reports of every merged event a report may join: a candidate, or the id it would create
+        wanted = sorted(set(self.keys) | {merged_id_for(e.event_id) for e, _ in reports})
+        self.stored_sources: dict[str, list] = {}
+        for merged_id, event_id, cluster_id, record, pub in con.execute(
+                "SELECT s.merged_id, s.event_id, s.cluster_id, e.record, d.publication_date FROM event_sources s "
+                "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
+                "WHERE s.merged_id IN (SELECT unnest(?))", [wanted]).fetchall():
+            self.stored_sources.setdefault(merged_id, []).append((event_id, cluster_id, json.loads(record), pub))
+
+    def merge(self, event: Event, publication_date: date | None, cluster_id: str) -> str:
+        key = key_from_event(event, publication_date)
+        merged_id = self._best_candidate(key) if key.date is not None else None
+        if merged_id is None:
+            merged_id = merged_id_for(event.event_id)
+        self.links.append([event.event_id, merged_id, event.doc_id, cluster_id])
+        sources = self.sources.get(merged_id)
+        if sources is None:
+            sources = self.sources[merged_id] = list(self.stored_sources.get(merged_id, []))
+        # the record as the store returns it (JSON round trip), like `refresh_merged` reads it
+        record = json.loads(json.dumps(event.to_contract(), ensure_ascii=False))
+        sources.append((event.event_id, cluster_id, record, publication_date))
+        sources.sort(key=lambda s: s[0])
+        row = merged_row(merged_id, [(cluster, rec, pub) for _, cluster, rec, pub in sources])
+        self.rows[merged_id] = row
+        self.keys[merged_id] = _stored_key(row)
+        return merged_id
+
+    def _best_candidate(self, key: MergeKey) -> str | None:
+        window = timedelta(days=_window(key))
+        low, high = key.date - window, key.date + window
+        scored = []
+        for row in sorted((r for r in self.keys.values() if r[1] == key.event_type and r[15] is not None
+                           and r[-1] is not None and r[15] <= high and r[-1] >= low), key=lambda r: r[0]):
+            score = match_score(key, _merged_key(row[:-1]))
+            if score is not None:
+                scored.append((score, row[0]))
+        return min(scored)[1] if scored else None
+
+    def write(self) -> None:
+        if not self.rows:
+            return
+        self.con.execute("DELETE FROM merged_events WHERE event_id IN (SELECT unnest(?))", [sorted(self.rows)])
+        insert_rows(self.con, "merged_events", list(self.rows.values()))
+        insert_rows(self.con, "event_sources", self.links)
+
+
+def _window(key: MergeKey) -> int:
+    """Days either side of a report's date within which `best_candidate` looks for merged events."""
+    return max(DEFAULT_RULES.window(key.date_precision), DEFAULT_RULES.date_window_days["month"])
+
+
+def _stored_key(row: list[Any]) -> tuple:
+    """A merged row's _MERGED_KEY_COLS and date_max as the store would return them."""
+    values = {c: row[i] for c, i in _MERGED_ROW_INDEX.items()}
+    if isinstance(values["date"], str):
+        values["date"] = date.fromisoformat(values["date"])
+    for c in ("lat", "lon"):
+        if values[c] is not None:
+            values[c] = float(values[c])
+    return tuple(values[c] for c in _MERGED_KEY_COLS) + (values["date_max"],)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]], chunk: int = 20_000) -> None:
+    """Insert rows in multi-row parameterised INSERTs (DuckDB runs `executemany` one row at a time)."""
+    if not rows:
+        return
+    width = len(rows[0])
+    per_statement = max(1, chunk // width)
+    placeholders = "(" + ",".join("?" * width) + ")"
+    for i in range(0, len(rows), per_statement):
+        part = rows[i:i + per_statement]
+        con.execute(f"INSERT INTO {table} VALUES " + ",".join([placeholders] * len(part)),
+                    [v for row in part for v in row])
+
+
 def assign_cluster(con: duckdb.DuckDBPyConnection, doc: Document) -> str:
     signature = minhash_signature(doc.text)
     bands = band_keys(signature)
@@ -68,7 +220,7 @@ def merge_event(con: duckdb.DuckDBPyConnection, event: Event, publication_date: 
 
 def best_candidate(con: duckdb.DuckDBPyConnection, key: MergeKey) -> str | None:
     # The indexed lookup: same type, date range overlapping the widest window around the new date.
-    window = timedelta(days=max(DEFAULT_RULES.window(key.date_precision), DEFAULT_RULES.date_window_days["month"]))
+    window = timedelta(days=_window(key))
     rows = con.execute(
         f"SELECT {', '.join(_MERGED_KEY_COLS)} FROM merged_events WHERE event_type = ? "
         "AND date_min <= ? AND date_max >= ? ORDER BY event_id",
