@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -200,6 +201,8 @@ def load_or_build(path: Path | None = None) -> Gazetteer:
                 return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             pass  # corrupt or stale cache: rebuild below
+    # Long work says so on stderr (the first run on a machine builds the index: about half a minute).
+    print("eventwire: building the gazetteer index (first use; cached afterwards) ...", file=sys.stderr, flush=True)
     gaz = Gazetteer.build()
     if not gaz.index:
         raise DataFileError(Errors.E009.format(path=path, where="", reason="empty gazetteer"))

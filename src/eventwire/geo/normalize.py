@@ -28,7 +28,7 @@ def strip_accents(text: str) -> str:
 
 
 # Keys are cached: the same few thousand names (gazetteer aliases, recurring toponyms) are keyed again and again.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def plain_key(name: str) -> str:
     """Lower case, no diacritics, punctuation as space, single spaces ("São Paulo" -> "sao paulo")."""
     text = strip_accents(name).lower().replace("&", " and ")
@@ -37,7 +37,7 @@ def plain_key(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """The folded lookup key: `plain_key` plus article, abbreviation and spelling-variant folding."""
     text = strip_accents(name).lower().replace("&", " and ")
