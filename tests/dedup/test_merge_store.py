@@ -59,3 +59,44 @@ def test_new_version_of_a_document_replaces_its_reports(synth, memory_store, sto
     assert counts["event_sources"] == 2 and counts["merged_events"] == 2 and counts["document_clusters"] == 2
     bomb = next(m for m in memory_store.merged_events() if m["event_type"] == "ASSAULT")
     assert bomb["n_reports"] == 1 and bomb["fatalities"] == 12
+
+
+def _table_rows(store) -> dict[str, list]:
+    out = {}
+    for table in ("documents", "sentences", "toponyms", "events", "merged_events", "event_sources",
+                  "document_clusters", "document_bands"):
+        cols = "* EXCLUDE (ingested_at)" if table == "documents" else "*"
+        out[table] = store.con.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+    return out
+
+
+def test_one_batch_stores_what_one_document_at_a_time_stores(synth, story_text):
+    """The set-wise write of a batch (copies and merges within the batch and with stored reports) gives the
+    rows of the statement-by-statement path (`_add_one`, kept for replaced documents)."""
+    from eventwire.store import Store
+
+    def results():
+        return [
+            synth.make_result("wire", story_text, [synth.make_event("wire", fatalities=12)]),
+            synth.make_result("copy", "BAGHDAD (AFP) - " + story_text + " AFP",
+                              [synth.make_event("copy", fatalities=14, confidence=0.9)]),
+            synth.make_result("b", OTHER, [synth.make_event("b", fatalities=20, place=synth.SADR_CITY, start=5),
+                                           synth.make_event("b", event_type="PROTEST", place=synth.BASRA, start=40)]),
+            synth.make_result("c", "A protest in Basra.", [synth.make_event("c", event_type="PROTEST",
+                                                                            place=synth.BASRA, when=None)]),
+            synth.make_result("d", "Nothing happened.", []),
+            synth.make_result("c2", "A protest in Basra.", []),          # same content as "c": skipped
+        ]
+
+    with Store(":memory:") as one_by_one, Store(":memory:") as batched:
+        one_by_one._all_new = lambda results: False                     # always the per-document path
+        first = results()
+        assert one_by_one.add_results(first[:1]) == 1
+        assert one_by_one.add_results(first[1:]) == 4
+        one_by_one.add_results([first[0]])
+        second = results()
+        assert batched.add_results(second[:1]) == 1
+        assert batched.add_results(second[1:]) == 4
+        batched.add_results([second[0]])
+        assert _table_rows(batched) == _table_rows(one_by_one)
+        assert batched.dedup_counts()["clusters"] == 4 and len(batched.merged_events()) == 2

@@ -166,7 +166,7 @@ class Store:
             [doc_ids, event_ids]).fetchone()[0] == 0
 
     def _add_new(self, results: list) -> None:
-        """Write documents new to the store (see `_all_new`) with a few multi-row INSERTs per table."""
+        """Write documents new to the store (see `_all_new`) with one INSERT per table and set-wise merging."""
         insert = merging.insert_rows
         insert(self.con, "documents (doc_id, content_hash, title, url, source, publication_date, text)",
                [[d.doc_id, d.content_hash, d.title, d.url, d.source, d.publication_date, d.text]
