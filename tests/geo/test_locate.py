@@ -56,16 +56,16 @@ LONG_REPORT = ("BAGHDAD (Reuters) - A car bomb exploded 30 km north of Baghdad o
 
 
 def _uncached_linear(doc, sent, tops):
-    """locate_event with no cached context and the order-agnostic linear search (the original algorithm)."""
+    """locate_event with a fresh context and the order-agnostic linear search (the original algorithm)."""
     from eventwire.geo import locate
 
-    doc.user_data.pop(locate._CONTEXT_KEY, None)
+    locate._last = None
     ctx = locate._context(doc, tops)
-    ctx.sorted = False
+    ctx.in_text_order = False
     try:
         return locate_event(sent, tops)
     finally:
-        doc.user_data.pop(locate._CONTEXT_KEY, None)
+        locate._last = None
 
 
 def test_cached_context_gives_the_same_places(parse):

@@ -52,8 +52,6 @@ class _DocContext:
     each access, and scanning all sentences or toponyms per event is quadratic in the document's length)."""
 
     def __init__(self, doc: Doc, toponyms: list[Toponym]):
-        self.toponyms = toponyms           # kept so that the cache key (the list's identity) stays valid
-        self.n_toponyms = len(toponyms)
         self.text = doc.text
         # An adjectival toponym ("Iraqi forces") names who acts, never where: it does not locate an event.
         gaz = get_gazetteer()
@@ -61,7 +59,7 @@ class _DocContext:
                          and gaz.adjectival_place(t.text) is None]
         self.starts = [t.start for t in self.resolved]
         # geoparse returns toponyms in text order; any other order is searched linearly (same results)
-        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.in_text_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
         self.datelines = [t for t in self.resolved if t.is_dateline]
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
@@ -69,13 +67,13 @@ class _DocContext:
 
     def inside(self, lo: int, hi: int) -> list[Toponym]:
         """Resolved toponyms within [lo, hi], in input order."""
-        if not self.sorted:
+        if not self.in_text_order:
             return [t for t in self.resolved if lo <= t.start and t.end <= hi]
         return [t for t in self.resolved[bisect_left(self.starts, lo):bisect_right(self.starts, hi)] if t.end <= hi]
 
     def starting_in(self, lo: int, hi: int) -> list[Toponym]:
         """Resolved toponyms starting in [lo, hi), in input order."""
-        if not self.sorted:
+        if not self.in_text_order:
             return [t for t in self.resolved if lo <= t.start < hi]
         return self.resolved[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
@@ -85,15 +83,19 @@ class _DocContext:
         return self.sent_starts[max(0, k - FALLBACK_SENTENCES)] if k else None
 
 
-_CONTEXT_KEY = "eventwire.geo.locate"
+# The context of the document being coded (its events are located one after the other). Kept here rather than in
+# `Doc.user_data`, which `Doc.to_bytes` would have to serialise; one tuple, read and replaced whole (thread-safe).
+_last: tuple[Doc, list[Toponym], int, "_DocContext"] | None = None
 
 
 def _context(doc: Doc, toponyms: list[Toponym]) -> _DocContext:
-    """The document's `_DocContext`, cached on the Doc for this very toponym list (same object, same length)."""
-    ctx = doc.user_data.get(_CONTEXT_KEY)
-    if ctx is None or ctx.toponyms is not toponyms or ctx.n_toponyms != len(toponyms):
-        ctx = _DocContext(doc, toponyms)
-        doc.user_data[_CONTEXT_KEY] = ctx
+    """The `_DocContext` of `doc` with this very toponym list (same object, same length), built once."""
+    global _last
+    last = _last
+    if last is not None and last[0] is doc and last[1] is toponyms and last[2] == len(toponyms):
+        return last[3]
+    ctx = _DocContext(doc, toponyms)
+    _last = (doc, toponyms, len(toponyms), ctx)
     return ctx
 
 
