@@ -78,3 +78,28 @@ def test_directory_is_read_recursively_by_suffix(tmp_path):
     (tmp_path / "a" / "image.png").write_bytes(b"\x89PNG")
     docs = list(iter_documents([str(tmp_path)]))
     assert sorted(type(d).__name__ for d in docs) == ["Document", "Document"]
+
+
+def test_a_compressed_bomb_inside_a_record_is_refused_not_inflated(tmp_path, monkeypatch):
+    """A record whose gzip Content-Encoding inflates past the document limit is skipped with E011."""
+    import gzip as _gzip
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from eventwire.errors import InputError
+    from eventwire.ingest import iter_documents
+
+    monkeypatch.setenv("EVENTWIRE_MAX_DOCUMENT_BYTES", "100000")
+    bomb = _gzip.compress(b"<html><body><p>" + b"a" * 5_000_000 + b"</p></body></html>")
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                               protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("http://example.org/bomb", "response",
+                                                  payload=BytesIO(bomb), http_headers=headers))
+    path = tmp_path / "bomb.warc"
+    path.write_bytes(out.getvalue())
+    items = list(iter_documents([str(path)]))
+    assert any(isinstance(i, InputError) and "[E011]" in str(i) and "over 100000" in str(i) for i in items)

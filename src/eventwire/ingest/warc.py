@@ -10,6 +10,7 @@ from typing import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 
+from ..config import load_config
 from ..errors import Errors, InputError
 from .decode import decode_bytes
 from .readers import Item, make_document, reader
@@ -90,8 +91,12 @@ def record_to_document(record, path: Path, index: int):
     record_id = headers.get_header("WARC-Record-ID") or url or f"{path.stem}-{index}"
     doc_id = record_id.strip("<>").removeprefix("urn:uuid:")
     source = f"{path}#{index}"
-    # content_stream() undoes chunked/gzip transfer encodings; a cut inside the body raises here.
-    body = record.content_stream().read()
+    # content_stream() undoes chunked/gzip transfer encodings; a cut inside the body raises here. Read one
+    # byte past the document limit at most, so a compressed bomb inside a record cannot fill memory.
+    limit = load_config().max_document_bytes
+    body = record.content_stream().read(limit + 1)
+    if len(body) > limit:
+        raise InputError(Errors.E011.format(path=source, size=f"over {limit}", limit=limit))
     charset = _charset(record)
     text = _decode(body, charset, source)
     warc_date = (headers.get_header("WARC-Date") or "")[:10] or None
