@@ -209,27 +209,23 @@ class Store:
     # -- reading -----------------------------------------------------------------------------------
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Output-contract records matching the filter, ordered by date then event_id."""
-        f = f or EventFilter()
-        where, params = _where(f)
-        order = " ORDER BY event_id" if f.after_id is not None else " ORDER BY date NULLS LAST, event_id"
-        limit = " LIMIT ?" if f.limit else ""
-        if f.limit:
-            params.append(int(f.limit))
-        rows = self.con.execute(f"SELECT record FROM events{where}{order}{limit}", params).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        return self._records("events", f or EventFilter(), merged=False)
 
     def merged_events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """One record per merged event (several reports of one happening), ordered like `events`: the output
         contract of its representative report, with the merged id as event_id, the reconciled fatalities and
         `fatalities_range`, `n_sources` (documents, syndicated copies once), `n_reports` and
         `source_event_ids`. Filters as in `events`; `doc_id` and `text` match any of the sources."""
-        f = f or EventFilter()
-        where, params = _where(f, merged=True)
+        return self._records("merged_events", f or EventFilter(), merged=True)
+
+    def _records(self, table: str, f: EventFilter, merged: bool) -> list[dict[str, Any]]:
+        """Stored contract records of `table` (a fixed name, never user input) matching `f`."""
+        where, params = _where(f, merged=merged)
         order = " ORDER BY event_id" if f.after_id is not None else " ORDER BY date NULLS LAST, event_id"
         limit = " LIMIT ?" if f.limit else ""
         if f.limit:
             params.append(int(f.limit))
-        rows = self.con.execute(f"SELECT record FROM merged_events{where}{order}{limit}", params).fetchall()
+        rows = self.con.execute(f"SELECT record FROM {table}{where}{order}{limit}", params).fetchall()
         return [json.loads(r[0]) for r in rows]
 
     def merged_event(self, event_id: str) -> dict[str, Any] | None:
