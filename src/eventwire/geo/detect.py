@@ -110,7 +110,10 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
                 spans.append((span, "GPE"))
         else:
             continue
-        for t in range(ent.start, ent.end):
+        # A leading article is not part of the name: a longer gazetteer name may start right after it
+        # ("the Al-Balad" tagged ORG, then "Al-Balad airbase" found by the scan).
+        core = _trim(ent) or ent
+        for t in range(core.start, ent.end):
             taken[t] = 1
     spans += _scan_gazetteer(doc, gaz, taken)
     spans += _scan_datelines(doc, gaz, taken)
