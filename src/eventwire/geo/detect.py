@@ -389,23 +389,74 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
         if tail is not None and accept(tail.text, strict=False, relaxed=True):
             spans.append((tail, "GPE"))   # "University of Virginia", "Development Bank of Mauritius"
             end = tail.start
-        whole_only = label == "PERSON" and not institution
-        for width in range(min(MAX_SCAN_TOKENS, end - start), 0, -1):
-            if whole_only and width != end - start:
-                break
-            span = _trim(doc[start:start + width])
-            if span is None or not span.text[:1].isupper() or gaz.is_demonym(span.text):
-                continue
-            if span[-1].is_stop or len(span.text) < 3:
-                continue
-            if label == "" and all(t.lower_ in person_words for t in span) or start > 0 and doc[start - 1].lower_.rstrip(".") in (
-                    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt"):
-                break
-            relaxed = institution and span.end < end and doc[span.end].lower_ in INSTITUTION_WORDS | {"'s", "’s"}
-            if accept(span.text, strict=False, relaxed=relaxed):
-                spans.append((span, "GPE"))
-                break
+        head = _weak_head(doc, gaz, start, end, label, institution, person_words, accept)
+        if head is not None:
+            spans.append((head, "GPE"))
+        if label != "PERSON":
+            spans += _inner_names(doc, gaz, head.end if head is not None else start + 1, end, accept,
+                                  after_place=head is not None)
     return _to_mentions(doc, gaz, spans)
+
+
+def _weak_head(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, institution: bool,
+               person_words: set[str], accept) -> Span | None:
+    """The longest accepted place name opening the region doc[start:end] ("Fargo" in "Fargo Police
+    Department"); a person entity counts only as a whole, unless it names an institution."""
+    whole_only = label == "PERSON" and not institution
+    for width in range(min(MAX_SCAN_TOKENS, end - start), 0, -1):
+        if whole_only and width != end - start:
+            break
+        span = _trim(doc[start:start + width])
+        if span is None or not span.text[:1].isupper() or gaz.is_demonym(span.text):
+            continue
+        if span[-1].is_stop or len(span.text) < 3:
+            continue
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in WEAK_TITLES:
+            break   # "Mr Marra": a person
+        # A run of a person's name words is that person, unless the document already uses the name as a place;
+        # a shorter run may still be one ("Flemington" in "Flemington Elks Lodge" after a "Flemington Elks" PERSON).
+        if label == "" and all(t.lower_ in person_words for t in span) and not accept(span.text, strict=True):
+            continue
+        relaxed = institution and span.end < end and doc[span.end].lower_ in INSTITUTION_WORDS | {"'s", "’s"}
+        # The owner in an organisation's name ("Hope's Wings") is a person or a brand unless already a place.
+        owner = not institution and _owner_in_name(doc, span.end)
+        if accept(span.text, strict=owner, relaxed=relaxed):
+            return span
+    return None
+
+
+def _owner_in_name(doc: Doc, i: int) -> bool:
+    """True when token i is a possessive followed by a capitalised word ("Hope's Wings", "Macy's Parade")."""
+    return i + 1 < len(doc) and doc[i].lower_ in ("'s", "’s") and doc[i + 1].text[:1].isupper()
+
+
+def _inner_names(doc: Doc, gaz: Gazetteer, start: int, end: int, accept,
+                 after_place: bool = False) -> list[tuple[Span, str]]:
+    """Place names further inside an organisation's name ("Environment Canada", "Middlesex-London EMS",
+    "Hospital of Manitoba in Winnipeg"). Only names that are prominent or already places in this document
+    count (a word deep inside a name needs that much support), except a name joined by a hyphen or slash to a
+    place just before it ("Fargo-Moorhead"), which needs only the support a weak mention needs."""
+    found = []
+    i, last_end = start, start if after_place else -1
+    while i < end:
+        hit = None
+        joined = i >= 2 and i - 1 == last_end and doc[i - 1].text in ("-", "/")
+        if doc[i].text[:1].isupper() and not doc[i].is_stop:
+            for width in range(min(MAX_SCAN_TOKENS, end - i), 0, -1):
+                span = doc[i:i + width]
+                if span[-1].text[:1].isupper() and not gaz.is_demonym(span.text) and accept(
+                        span.text, strict=not joined):
+                    hit = span
+                    break
+        if hit is not None:
+            found.append((hit, "GPE"))
+            i = last_end = hit.end
+        else:
+            i += 1
+    return found
+
+
+WEAK_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt"})
 
 
 # Heads of organisations named after their place ("Venice Commission", "Grand Ledge Police", "Bank of X"): a

@@ -33,7 +33,7 @@ PROMINENT_POPULATION = 150_000
 # cities this big ("Peking", "Bombay"): below it they are more often surnames and words than places.
 PROMINENT_ALT_POPULATION = 1_000_000
 PROMINENT_CODES = {sources.COUNTRY, sources.ADM1, sources.CONTINENT, sources.AIRBASE, "RGN", "MILB", "ZN",
-                   "PSTB", "SEA", "OCN", "GULF", "STRT", "SQR", "BDG", "CNL", "LK"}
+                   "PSTB", "SEA", "OCN", "GULF", "STRT", "SQR", "BDG", "CNL", "LK", "STM"}
 # Generic words that are also the names of some division somewhere ("West", a region of Cameroon).
 GENERIC_KEYS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                           "central", "centre", "center", "north west", "south west", "north east", "south east",
@@ -161,7 +161,7 @@ def precision_of(feature_code: str) -> str:
     if feature_code == sources.COUNTRY:
         return "country"
     if feature_code in (sources.ADM1, sources.ADM2, "RGN", sources.CONTINENT) or feature_code in (
-            "SEA", "OCN", "GULF", "STRT", "LK"):
+            "SEA", "OCN", "GULF", "STRT", "LK", "STM"):
         return "admin1"
     return "city"
 

@@ -24,11 +24,11 @@ MAX_CANDIDATES = 40
 TYPE_PRIOR = {
     sources.COUNTRY: 5.0, sources.CONTINENT: 5.0, sources.ADM1: 3.0, sources.CAPITAL: 1.5, sources.ADM2: 0.5,
     sources.AIRBASE: 3.0, sources.AIRPORT: 0.5, "RGN": 4.0, "MILB": 4.0, "ZN": 4.0, "BDG": 3.0, "SQR": 3.0,
-    "PSTB": 3.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "STRT": 4.0, "LK": 3.0, "CNL": 3.0, "ST": 2.0,
+    "PSTB": 3.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "STRT": 4.0, "LK": 3.0, "STM": 3.0, "CNL": 3.0, "ST": 2.0,
 }
 DIVISION_BONUS = 5.0
 ADMIN1_WEIGHT = 3.0   # same first-order division as the rest of the document ("Dublin" among Ohio towns)
-BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF"})
+BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF", "STM"})
 _DIRECTION_PREFIX = re.compile(
     r"^(?:(?:far|upper|lower|central|greater|north|south|east|west|northern|southern|eastern|western|"
     r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)+", re.IGNORECASE)
@@ -36,6 +36,7 @@ _DIRECTION_PREFIX = re.compile(
 # alternate name of Beeville, Texas): a town matched only through one ranks below towns of that very name.
 ALT_NAME_CODES = frozenset({sources.CITY, sources.CAPITAL})
 ALT_ONLY_PENALTY = 2.0
+NAMESAKE_POPULATION, NAMESAKE_PENALTY = 100_000, 3.0
 _SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
 
 
@@ -94,6 +95,9 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
     big_cities = {gaz.country[i] for i in ids
                   if gaz.feature_code[i] in (sources.CITY, sources.CAPITAL)
                   and (int(gaz.population[i]) >= 300_000 or gaz.feature_code[i] == sources.CAPITAL)}
+    # A region or sea of exactly this name ("Middle East", "Pacific") outranks the small towns named after it: the
+    # towns would otherwise win on the country context the region, having no country, never gets.
+    broad = any(gaz.feature_code[i] in BROAD_CODES and gaz.plain[i] == plain for i in ids)
     for n, i in enumerate(ids):
         fcode = gaz.feature_code[i]
         pop = int(gaz.population[i])
@@ -109,6 +113,8 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
             score += 1.0   # exact spelling; "New York" is spelled like the city ("New York City") it means
         if penalise and alt[n]:
             score -= ALT_ONLY_PENALTY
+        if broad and fcode in ALT_NAME_CODES and pop < NAMESAKE_POPULATION:
+            score -= NAMESAKE_PENALTY
         out[n] = score
     return out
 
@@ -208,7 +214,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
     if locale:
         for key in keys:
             priors[key] = priors[key] + np.array([locale.get(gaz.country[i], 0.0) for i in cands[key]])
-    pick = {key: (int(np.argmax(priors[key] + contain[key])) if cands[key] else None) for key in keys}
+    coloc = _colocation(gaz, keys, cands, priors)
+    pick = {key: (int(np.argmax(priors[key] + contain[key] + coloc[key])) if cands[key] else None) for key in keys}
     scores = {}
     for _ in range(2):
         pick, scores = _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, countries or {})
@@ -218,6 +225,38 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
         pid = cands[key][n] if n is not None else None
         for k in groups[key]:
             out[k] = Resolution(pid, scores.get(key, 0.0))
+    return out
+
+
+# Readings of a name whose prior is this close to its best one are plausible enough to lend support to others.
+PLAUSIBLE_GAP = 1.0
+COLOC_KM, COLOC_BONUS = 100.0, 1.0
+
+
+def plausible(gaz: Gazetteer, ids: tuple[int, ...], prior: np.ndarray) -> list[int]:
+    """The point-like readings of a name (towns, not countries or seas) within `PLAUSIBLE_GAP` of its best prior."""
+    if not ids:
+        return []
+    best = float(prior.max())
+    return [i for n, i in enumerate(ids) if prior[n] >= best - PLAUSIBLE_GAP
+            and gaz.feature_code[i] not in BROAD_CODES and gaz.feature_code[i] != sources.ADM1]
+
+
+def _colocation(gaz, keys, cands, priors) -> dict[str, np.ndarray]:
+    """Bonus for readings near a plausible reading of another name, before any pick is made: "Springfield" next
+    to "Chicopee" starts as Springfield, Massachusetts, though alone it leans to the bigger Springfields. The
+    first pick then starts from readings that agree with each other; the context passes decide from there."""
+    pts = {key: plausible(gaz, cands[key], priors[key]) for key in keys}
+    out = {}
+    for key in keys:
+        others = [i for k2 in keys if k2 != key for i in pts[k2]]
+        bonus = np.zeros(len(cands[key]))
+        if others and cands[key]:
+            idx = np.fromiter(cands[key], dtype=np.int64)
+            oth = np.fromiter(others, dtype=np.int64)
+            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], gaz.lat[oth][None, :], gaz.lon[oth][None, :])
+            bonus = COLOC_BONUS * (d.min(axis=1) < COLOC_KM)
+        out[key] = bonus
     return out
 
 
@@ -293,12 +332,13 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
             regions.add((gaz.country[i], gaz.admin1[i]))
         if gaz.feature_code[i] not in BROAD_CODES and gaz.feature_code[i] != sources.ADM1:
             pts.append((float(gaz.lat[i]), float(gaz.lon[i])))
+    alt = _alternative_points(gaz, mentions)
     plat = np.array([p[0] for p in pts])
     plon = np.array([p[1] for p in pts])
 
     def accept(text: str, strict: bool = False, relaxed: bool = False) -> bool:
         key = name_key(text)
-        if key in known or key in gaz.prominent:
+        if key in known or key in gaz.prominent or _country_acronym(gaz, text):
             return True
         if strict:
             return False
@@ -316,6 +356,37 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
         if pts:
             idx = np.fromiter(ids, dtype=np.int64)
             d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], plat[None, :], plon[None, :])
-            return bool((d < WEAK_RADIUS_KM).any())
+            if (d < WEAK_RADIUS_KM).any():
+                return True
+        if alt.size:
+            idx = np.fromiter(ids, dtype=np.int64)
+            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], alt[None, :, 0], alt[None, :, 1])
+            return bool((d < ALT_RADIUS_KM).any())
         return False
     return accept
+
+
+ALT_RADIUS_KM, ALT_POPULATION = 50.0, 10_000
+
+
+def _country_acronym(gaz: Gazetteer, text: str) -> bool:
+    """True for a country's initials ("U.S.", "UK", "USA"), too short to be prominent but never a person."""
+    letters = text.replace(".", "")
+    return letters.isupper() and 2 <= len(letters) <= 4 and any(
+        gaz.feature_code[i] == sources.COUNTRY for i in gaz.lookup(text))
+
+
+def _alternative_points(gaz: Gazetteer, mentions: list[Mention]) -> np.ndarray:
+    """(lat, lon) rows of the close alternative readings of the place entities: "Cheltenham" supports reading
+    "Gloucester" as the English city even where the Canadian one was picked before Cheltenham was found. Only
+    towns of some size and a tight radius: every name has some village namesake near something."""
+    rows = []
+    for m in mentions:
+        if m.label not in ("GPE", "LOC"):
+            continue
+        ids = candidates(gaz, m.text)
+        if len(ids) > 1:
+            rows += [(float(gaz.lat[i]), float(gaz.lon[i]))
+                     for i in plausible(gaz, ids, _priors(gaz, ids, plain_key(base_name(gaz, m.text))))
+                     if int(gaz.population[i]) >= ALT_POPULATION]
+    return np.array(rows).reshape(-1, 2)
