@@ -220,11 +220,11 @@ def geoparse_files(paths: Iterable[str], config: Config | None = None, report: J
     """(document, toponyms) for every readable document under `paths`: the NLP and geo stages only, no
     event coding. `adjectival`: also return adjectival place names (see `eventwire.geo.geoparse`)."""
     from . import geo
-    from .nlp import get_nlp
+    from .nlp import pipe
 
     config = config or load_config()
     report = report if report is not None else JobReport()
     documents = read_documents(paths, None, report, config)
     while batch := list(itertools.islice(documents, config.batch_size)):
-        for document, doc in zip(batch, get_nlp().pipe((d.text for d in batch), batch_size=config.batch_size)):
+        for document, doc in zip(batch, pipe((d.text for d in batch), batch_size=config.batch_size)):
             yield document, geo.geoparse(doc, adjectival=adjectival)

@@ -16,7 +16,7 @@ from . import time as time_stage
 from .config import load_config
 from .errors import EventwireError
 from .model import Document, Event, Failure, Result, Sentence
-from .nlp import get_nlp
+from .nlp import get_nlp, parse_one, pipe
 
 log = logging.getLogger("eventwire")
 
@@ -80,7 +80,7 @@ def _parse(nlp: Language, documents: list[Document], indexes: list[int],
     that only the document that fails becomes a Failure."""
     done = 0
     try:
-        for doc in nlp.pipe((d.text for d in documents), batch_size=batch_size):
+        for doc in pipe((d.text for d in documents), batch_size=batch_size, nlp=nlp):
             yield indexes[done], doc
             done += 1
         return
@@ -88,7 +88,7 @@ def _parse(nlp: Language, documents: list[Document], indexes: list[int],
         log.warning("parser failed inside a batch; parsing its documents one by one")
     for document, i in zip(documents[done:], indexes[done:]):
         try:
-            yield i, nlp(document.text)
+            yield i, parse_one(document.text, nlp)
         except Exception as err:
             yield i, _internal_failure(document, err)
 
