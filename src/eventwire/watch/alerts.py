@@ -95,22 +95,19 @@ class AlertTable:
         """Alert records, newest first, each with its `delivered` flag."""
         if not self.exists():
             return []
-        clauses, params = [], []
-        if rule_id:
-            clauses.append("rule_id = ?")
-            params.append(rule_id)
-        if since:
-            clauses.append("created_at >= ?")
-            params.append(since)
-        if kind:
-            clauses.append("kind = ?")
-            params.append(kind)
+        clauses, params = _conditions(("rule_id = ?", rule_id), ("created_at >= ?", since), ("kind = ?", kind))
         if undelivered:
             clauses.append("NOT delivered")
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self.con.execute(f"SELECT record, delivered FROM watch_alerts{where} "
                                 "ORDER BY seq DESC LIMIT ?", [*params, int(limit)]).fetchall()
         return [{**json.loads(record), "delivered": delivered} for record, delivered in rows]
+
+
+def _conditions(*pairs: tuple[str, Any]) -> tuple[list[str], list[Any]]:
+    """SQL conditions with one `?` each, and their parameters, for the pairs whose value is given."""
+    given = [(sql, value) for sql, value in pairs if value]
+    return [sql for sql, _ in given], [value for _, value in given]
 
 
 # -- the events rules are judged on -------------------------------------------------------------------------
@@ -175,13 +172,7 @@ def stored_subjects(con: duckdb.DuckDBPyConnection, since: date | None, until: d
                                                   if dedup else "")]
     if dedup:
         parts.append("SELECT event_id, record, COALESCE(date, date_max) AS day, true AS merged FROM merged_events")
-    clauses, params = [], []
-    if since:
-        clauses.append("day >= ?")
-        params.append(since)
-    if until:
-        clauses.append("day <= ?")
-        params.append(until)
+    clauses, params = _conditions(("day >= ?", since), ("day <= ?", until))
     clauses.append("event_id > ?")  # keyset paging
     sql = (f"SELECT event_id, record, merged FROM ({' UNION ALL '.join(parts)}) WHERE {' AND '.join(clauses)} "
            "ORDER BY event_id LIMIT ?")

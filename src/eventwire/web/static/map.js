@@ -29,15 +29,12 @@ class EventMap {
     this.view = { k: 1, x: 0, y: 0 };
     this.resize();
     this.bindInput();
-    window.addEventListener("resize", () => { this.resize(); this.draw(); });
+    redrawOnResize(this);
   }
 
   resize() {
-    const ratio = window.devicePixelRatio || 1;
-    const { width, height } = this.canvas.getBoundingClientRect();
-    this.width = width; this.height = height; this.ratio = ratio;
-    this.canvas.width = Math.round(width * ratio);
-    this.canvas.height = Math.round(height * ratio);
+    fitCanvas(this);
+    const { width, height } = this;
     this.projection = d3.geoNaturalEarth1().fitExtent([[8, 8], [width - 8, height - 8]], { type: "Sphere" });
     const path = d3.geoPath(this.projection);
     this.landPath = new Path2D(path(this.countries));

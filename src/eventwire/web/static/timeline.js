@@ -15,14 +15,11 @@ class Timeline {
     this.range = null;         // brushed [from, to] in ms (inclusive days), or null
     this.resize();
     this.bindInput();
-    window.addEventListener("resize", () => { this.resize(); this.draw(); });
+    redrawOnResize(this);
   }
 
   resize() {
-    const ratio = window.devicePixelRatio || 1;
-    const { width, height } = this.canvas.getBoundingClientRect();
-    this.width = width; this.height = height; this.ratio = ratio;
-    this.canvas.width = Math.round(width * ratio); this.canvas.height = Math.round(height * ratio);
+    fitCanvas(this);
   }
 
   setDomain(days) {
