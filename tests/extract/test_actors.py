@@ -88,3 +88,10 @@ def test_international_organisation_target_takes_no_country(code):
 def test_leader_named_by_surname(code):
     event = next(e for e in code("Rabin accused the militants of sabotaging the talks.") if e.event_type == "ACCUSE")
     assert event.source_actor.country == "ISR"
+
+
+def test_place_named_new_x_is_not_country_x(code):
+    event = next(e for e in code("New Jersey police arrested five men on Monday.") if e.event_type == "COERCE")
+    assert event.source_actor.country != "JEY"
+    event = next(e for e in code("New Zealand condemned the raid.") if e.event_type == "ACCUSE")
+    assert event.source_actor.country == "NZL"

@@ -47,3 +47,12 @@ def test_cameo_and_acled_mapping(code):
     assert set(event.to_contract()) == {"event_id", "doc_id", "date", "date_precision", "event_type", "mode",
                                         "cameo_code", "modality", "source_actor", "target_actor", "location",
                                         "fatalities", "injuries", "weapons", "confidence", "evidence"}
+
+
+def test_firing_on_people_or_positions_is_assault(types):
+    assert "ASSAULT" in types("Officials said border guards had fired on their positions overnight.")
+    assert "ASSAULT" in types("Soldiers fired at the crowd outside the stadium.")
+
+
+def test_being_fired_from_a_job_is_no_assault(types):
+    assert "ASSAULT" not in types("The sports minister was fired on Monday after the scandal.")

@@ -32,6 +32,12 @@ ACT_NOUNS = {"resignation", "removal", "ouster", "overthrow", "release", "return
              "intervention", "participation", "meeting", "visit", "demand", "request", "call", "appeal", "proposal",
              "offer", "plan", "policy", "decision", "statement", "crime", "abuse", "violation", "atrocity",
              "activity", "action", "role", "support", "recognition", "replacement", "rule", "regime", "leadership"}
+MINORITY_HEADS = {"minority", "diaspora"}
+RESIDENT_HEADS = {"community", "population"}
+PLURAL_PRONOUNS = {"they", "them"}
+ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "appos", "conj"}
+NATIONALITY_NOUNS = {"citizen", "national", "subject", "resident", "tourist", "businessman", "journalist",
+                     "missionary", "priest", "nun", "engineer", "diplomat", "worker", "student", "volunteer"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd", "band", "some",
                   "many", "most", "all", "several", "handful", "couple"}
 
@@ -41,6 +47,37 @@ def _of_object(head: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _after_new(doc: Doc, i: int) -> bool:
+    """Token i continues a name that "New" begins, one or two capitalised words back."""
+    for j in (i - 1, i - 2):
+        if j < 0 or not doc[j].text[:1].isupper():
+            return False
+        if doc[j].text in ("New", "NEW"):
+            return True
+    return False
+
+
+def _in_name(tok: Token) -> bool:
+    """Part of a person's name, also where the tagger missed it (a lower-cased middle name in restored capitals)."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (
+        tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.is_alpha and not tok.is_stop)
+
+
+def _clause_verb(tok: Token) -> Token:
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _top_of_list(tok: Token) -> Token:
+    """The first item of a coordination or apposition ("A, B and other leaders" -> A)."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 @dataclass(frozen=True)
@@ -100,6 +137,8 @@ def find_mentions(doc: Doc, all_caps: bool) -> list[Mention]:
                         continue
                 if entry.kind in ("capital", "leader") and not (all_caps or text[:1].isupper()):
                     continue
+                if entry.kind in ("country", "name", "demonym") and _after_new(doc, i):
+                    break  # "New Jersey", "New Mexican", "New South Wales": another place's name
                 if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro", "non"):
                     break  # "anti-American", "pro-Iran": an attitude, not the actor's country
                 if tok.lower_.startswith(("anti-", "pro-")):
@@ -179,9 +218,9 @@ class ActorResolver:
         return None
 
     def resolve(self, head: Token | None) -> Actor | None:
-        if head is None or head.pos_ in ("PRON",) and head.lower_ not in ("who",):
-            return None
-        if head.pos_ == "PRON":
+        if head is not None and head.lower_ in PLURAL_PRONOUNS:
+            head = self._plural_antecedent(head)
+        if head is None or head.pos_ == "PRON":
             return None
         if head.ent_type_ in ("CARDINAL", "QUANTITY") or head.lemma_.lower() in QUANTITY_HEADS:
             people = _of_object(head)  # "thousands of Iraqi Kurds", "a group of Chechen refugees"
@@ -204,9 +243,15 @@ class ActorResolver:
                         and any(t.lower_ in ("in", "of") for t in self.doc[max(m.start - 3, head.i):m.start])), None)
         chosen = group or located or next((m for m in mentions if m.entry.kind != "group"), None)
         if chosen is not None and chosen.entry.kind == "demonym" and chosen.start > 0 and (
-                self.doc[chosen.start - 1].lower_ == "ethnic"):
-            # "ethnic Albanians in Serbia": an ethnic group is of the state it lives in, not of its kin state
+                self.doc[chosen.start - 1].lower_ == "ethnic" or head.lemma_.lower() in MINORITY_HEADS):
+            # "ethnic Albanians in Serbia", "the Hungarian minority": an ethnic group is of the state it lives
+            # in, not of its kin state
             chosen = located or self._other_country(head, chosen.entry.country)
+        elif chosen is not None and chosen.entry.kind == "demonym" and located is not None and (
+                head.lemma_.lower() in RESIDENT_HEADS):
+            chosen = located  # "the Turkish community in Germany": of the state named as where it lives
+        if chosen is None:
+            chosen = self._apposed_nationality(head) or self._listed_nationality(span)
         if chosen is None and head.lemma_.lower() in COREF_HEADS and any(t.lower_ in ("the", "this", "that") for t in span):
             chosen = self._coreferent_group(head)
         country = None
@@ -250,6 +295,53 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.by_token:
                 return child
+        return None
+
+    def _plural_antecedent(self, pronoun: Token) -> Token | None:
+        """ "the Chilean engineers were trapped in their offices; their trucks were burned, and one of them was
+        wounded": the nearest plural subject or object before the pronoun (same or previous sentence) that names
+        people of a country or sector. Things ("their trucks") are passed over."""
+        sent = pronoun.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        own_verb = _clause_verb(pronoun)
+        for tok in reversed(self.doc[start:pronoun.i]):
+            if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in ANTECEDENT_DEPS:
+                continue
+            if _clause_verb(tok).i == own_verb.i and _top_of_list(tok).dep_ in ("nsubj", "nsubjpass"):
+                continue  # "leaders welcomed them": a plain pronoun is never its own clause's subject
+            span = self.phrase(tok)
+            if any(t.i in self.by_token for t in span) or self._sector(span, tok):
+                return tok
+        return None
+
+    def _listed_nationality(self, span: Span) -> Mention | None:
+        """ "Italian engineers Marco Rossi and Luca Bianchi": a person's name in a list of names that a nationality
+        noun phrase introduces, whatever tree the parser built for it."""
+        if span.root.pos_ != "PROPN" or span.root.ent_type_ not in ("PERSON", ""):
+            return None
+        for tok in reversed(self.doc[max(span.sent.start, span.start - 10):span.start]):
+            m = self.by_token.get(tok.i)
+            if m is not None:
+                after = self.doc[m.end] if m.end < len(self.doc) else None
+                people = after is not None and (after.lemma_.lower() in NATIONALITY_NOUNS or after.tag_ == "NNPS")
+                return m if m.entry.kind in ("country", "demonym", "name") and people else None
+            if not (_in_name(tok) or tok.lower_ in ("and", ",")):
+                return None
+        return None
+
+    def _apposed_nationality(self, head: Token) -> Mention | None:
+        """ "the nuns, three Italians and a Kenyan", "X, Egypt's best-known dissident": a nationality given in
+        apposition to the head."""
+        for child in head.children:
+            m = self.by_token.get(child.i)
+            if child.dep_ in ("appos", "conj") and m is not None and m.entry.kind == "demonym" and (
+                    m.entry.country and child.tag_ in ("NNS", "NNPS")):
+                return m
+            if child.dep_ == "appos":  # "Ahmed Karim, Egypt's best-known dissident"
+                found = [self.by_token.get(t.i) for t in child.lefts if t.dep_ in ("poss", "amod", "compound")]
+                m = next((f for f in found if f is not None and f.entry.kind in ("country", "name", "demonym")), None)
+                if m is not None:
+                    return m
         return None
 
     def _other_country(self, head: Token, country: str | None) -> Mention | None:

@@ -29,6 +29,8 @@ def _proper_words() -> dict[str, str]:
             if low in STOP_WORDS or len(low) < 2:
                 continue
             out.setdefault(low, word)
+            # WORD ends on a letter, so "U.S." is looked up as "u.s"
+            out.setdefault(low.rstrip("."), word.rstrip("."))
     return out
 
 

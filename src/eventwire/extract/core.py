@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Document, Event, Evidence, Place, Toponym
 from ..time import find_publication_date, resolve_event_date
-from . import lexicon
+from . import clauses, lexicon
 from .actors import ActorResolver
 from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
@@ -30,9 +31,13 @@ BACKGROUND = {"after", "following", "since", "before", "despite", "amid", "over"
 # "in retaliation for an air raid", "suspected of blowing up a plane": the earlier happening is the setting
 BACKGROUND_HEADS = {"for": {"retaliation", "revenge", "response", "reprisal", "punishment"},
                     "of": {"suspect", "accuse", "charge", "convict", "guilty", "responsible", "acquit"}}
+# Documents through which their issuer takes a stance ("issued a declaration demanding ...")
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "message",
+                   "note", "decree", "announcement", "release", "motion", "bulletin", "appeal", "ultimatum"}
 SOURCE_VERBS = {"launch", "carry", "conduct", "mount", "stage", "claim", "hold", "make", "begin", "start",
                 "order", "continue", "resume", "announce", "issue", "impose", "step", "intensify", "escalate",
-                "engage", "commit", "stage"}
+                "engage", "commit", "stage", "reiterate", "renew", "repeat", "voice", "express", "lodge", "file",
+                "submit", "deliver", "send"}
 TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "to", "with", "toward", "towards", "in"}
 NOUN_TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "targeting"}
 MODALITY_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.8, "threatened": 0.65, "hypothetical": 0.6,
@@ -53,7 +58,11 @@ SALIENT_WEIGHT = 0.75
 REPORT_SENTENCES = 3
 # Stances voiced in speech: with no subject of their own, the speaker of the clause is their source.
 VERBAL_TYPES = {"AGREE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "CONCEDE"}
+# Unarmed people hit by an attack, with no nationality of their own written: of the country where they are hit.
+VICTIM_SECTORS = {None, "civilians", "media", "religious", "protesters", "business"}
 ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "both"}
+HARM_LEMMAS = {"wound", "injure", "hurt", "kill", "die"}
+NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
 @dataclass
@@ -71,6 +80,7 @@ class Draft:
     sent: Span
     event_type: str
     cands: list[Candidate] = field(default_factory=list)
+    content: list[Candidate] = field(default_factory=list)  # triggers folded in as its content (a protest's demand)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -84,6 +94,9 @@ def _subject(verb: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in STATEMENT_NOUNS and (
+            verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")):
+        return _subject(verb.head.head)  # "X issued a statement condemning ...": X speaks through it
     return None
 
 
@@ -114,20 +127,51 @@ def _actor_modifier(noun: Token, resolver: ActorResolver) -> Token | None:
     return None
 
 
+def _is_source_verb(verb: Token) -> bool:
+    """A verb whose subject does what its noun object names ("staged rallies"); the inflected form is tried too,
+    because the tagger's lemma can miss ("staged" -> "stag")."""
+    forms = {verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2]}
+    return bool(forms & (SOURCE_VERBS | {"out"}))
+
+
+def _names_actor(tok: Token, resolver: ActorResolver) -> bool:
+    """A name, a dictionary actor or a sector word ("rebels", "the government")."""
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_ENTS or tok.i in resolver.by_token
+            or (tok.lemma_.lower(),) in resolver.sectors)
+
+
+def _noun_arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Token | None]:
+    """(source head, target head) of a noun trigger ("a US strike on X", "staged rallies")."""
+    tok = match.token
+    source = _actor_modifier(tok, resolver) or _prep_object(tok, {"by"})
+    target = _prep_object(tok, NOUN_TARGET_PREPS)
+    if target is None and match.entry.event_type in clauses.WITH_COUNTERPART_TYPES:
+        partner = _prep_object(tok, {"with"})  # "talks with the rebels", not "viewed cooperation with suspicion"
+        target = partner if partner is not None and _names_actor(partner, resolver) else None
+    head = tok.head
+    if tok.dep_ in ("dobj", "pobj"):
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        if head.lower_ == "of" and verb.dep_ == "dobj":
+            verb = verb.head  # "launched ten days of war games", "began a series of raids"
+        if source is None and _is_source_verb(verb):
+            source = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if target is None and tok.dep_ == "dobj" and match.entry.event_type in VERBAL_TYPES:
+            target = clauses.complement_subject(verb)
+    if tok.dep_ == "nsubj" and head.pos_ == "VERB" and target is None:
+        target = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return source, target
+
+
 def _arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Token | None]:
     """(source head, target head) of a trigger."""
     tok = match.token
     if tok.pos_ in ("NOUN", "PROPN") and match.entry.pos != "V":
-        source = _actor_modifier(tok, resolver) or _prep_object(tok, {"by"})
-        target = _prep_object(tok, NOUN_TARGET_PREPS)
-        head = tok.head
-        if source is None and tok.dep_ in ("dobj", "pobj"):
-            verb = head if head.pos_ in ("VERB", "AUX") else head.head
-            if verb.lemma_.lower() in SOURCE_VERBS | {"out"}:
-                source = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if tok.dep_ == "nsubj" and head.pos_ == "VERB" and target is None:
-            target = next((c for c in head.children if c.dep_ == "dobj"), None)
-        return source, target
+        return _noun_arguments(match, resolver)
+    stative = clauses.stative_passive(tok)
+    if stative is not None:
+        return stative
+    if match.entry.event_type == "AID" and clauses.recipient(tok) is not None:
+        return _subject(tok) or _agent(tok), clauses.recipient(tok)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     if passive:
         target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -173,7 +217,8 @@ def _attach_protest_demands(cands: list[Candidate]) -> None:
     protests = [c.match for c in cands if c.match.entry.event_type == "PROTEST"]
     for cand in cands:
         if cand.content_of is None and cand.match.entry.event_type in PROTEST_CONTENT:
-            cand.content_of = next((p for p in protests if p.token.is_ancestor(cand.match.token)), None)
+            cand.content_of = next((p for p in protests if p.token.is_ancestor(cand.match.token)
+                                    or clauses.is_purpose_of(cand.match.token, p.token)), None)
 
 
 def _in_background(tok: Token) -> bool:
@@ -226,9 +271,9 @@ def _work_doc(doc: Doc) -> tuple[Doc, bool]:
     restored = restore_case(doc.text)
     if restored == doc.text or len(restored) != len(doc.text):
         return doc, True
-    from ..nlp import get_nlp
+    from ..nlp import parse_one
 
-    return get_nlp()(restored), True
+    return parse_one(restored), True
 
 
 def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> list[Event]:
@@ -247,12 +292,14 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     sentences = list(work.sents)
     has_places = any(t.place is not None for t in toponyms)  # no resolved toponym: no event place to look for
     salient_assault = False
+    para_first = 0  # index of the first sentence of the current paragraph
     for s_index, sent in enumerate(sentences):
         weapons = find_weapons(sent)
         casualties = find_casualties(sent.text)
         matches = find_triggers(sent, bool(weapons), casualties.stated)
         event_date, precision = resolve_event_date(sent, publication_date)
         para_break = "\n\n" in document.text[sentences[s_index - 1].end_char:sent.start_char] if s_index else True
+        para_first = s_index if para_break else para_first
         if event_date is None and not para_break and last_date[2] == s_index - 1:
             event_date, precision = last_date[0], last_date[1]
         if event_date is not None:
@@ -291,19 +338,14 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
             if not any(c.match.entry.event_type == "ASSAULT" for c in kept):
                 casualties = Casualties()
 
-        # definite ASSAULT nouns that point back at recent attacks pass their casualty figures on
-        anaphoric = [c for c in kept if c.match.entry.event_type == "ASSAULT" and _is_anaphoric(c.match)]
-        fresh_assault = [c for c in kept if c.match.entry.event_type == "ASSAULT" and c not in anaphoric]
-        if anaphoric and not fresh_assault and recent_assaults:
-            _carry_casualties(recent_assaults, s_index, casualties, plural=any(c.match.token.tag_ == "NNS" for c in anaphoric))
-            kept = [c for c in kept if c not in anaphoric]
-        elif not kept and casualties.stated and recent_assaults:
-            _carry_casualties(recent_assaults, s_index, casualties, plural=False)
+        if recent_assaults:
+            kept = _pass_casualties_back(kept, casualties, recent_assaults, s_index, para_first)
 
         drafts: dict[str, Draft] = {}
         for cand in kept:
             draft = drafts.setdefault(cand.match.entry.event_type, Draft(sent, cand.match.entry.event_type))
             draft.cands.append(cand)
+            draft.content.extend(c for c in cands if c.content_of is cand.match)
         location = _iso3_place(_locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms)) if (
             drafts and has_places) else None
         for draft in drafts.values():
@@ -318,6 +360,32 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         # a long report whose attack mentions are all weak (war talk, passing references) is not about an attack
         events = [e for e in events if e.event_type != "ASSAULT"]
     return events
+
+
+def _pass_casualties_back(kept: list[Candidate], casualties: Casualties, recent: list[tuple[int, Event]],
+                          s_index: int, para_first: int) -> list[Candidate]:
+    """Give a sentence's casualty figures to attacks already told, where the sentence only refers back to them;
+    returns the candidates still to code as events of their own."""
+    # definite ASSAULT nouns that point back at recent attacks pass their casualty figures on
+    anaphoric = [c for c in kept if c.match.entry.event_type == "ASSAULT" and _is_anaphoric(c.match)]
+    fresh_assault = [c for c in kept if c.match.entry.event_type == "ASSAULT" and c not in anaphoric]
+    if anaphoric and not fresh_assault:
+        _carry_casualties(recent, s_index, casualties, plural=any(c.match.token.tag_ == "NNS" for c in anaphoric))
+        return [c for c in kept if c not in anaphoric]
+    if not kept and casualties.stated:
+        # "There were no casualties": a statement that no one was hurt sums up the paragraph's attacks
+        none_hurt = casualties.fatalities in (0, None) and casualties.injuries in (0, None)
+        _carry_casualties(recent, s_index, casualties, plural=none_hurt, since=para_first if none_hurt else None)
+    elif anaphoric and all(_tells_harm_only(c.match) for c in fresh_assault):
+        # "During the attack, a guard was wounded": the toll of the attack already told; the sentence's own
+        # event stays (it names the victim), and the earlier one gains the figure it lacked
+        _carry_casualties(recent, s_index, casualties, plural=False)
+    return kept
+
+
+def _tells_harm_only(match: Match) -> bool:
+    """A verb that only says someone was hurt or killed ("was wounded"), not how or by whom."""
+    return match.token.pos_ == "VERB" and match.token.lemma_.lower() in HARM_LEMMAS and _agent(match.token) is None
 
 
 def _salient(event: Event, weight: float) -> bool:
@@ -340,9 +408,11 @@ def _add_must_requests(sent: Span, matches: list[Match]) -> list[Match]:
     return sorted(matches + extra, key=lambda m: m.token.i) if extra else matches
 
 
-def _carry_casualties(recent: list[tuple[int, Event]], s_index: int, casualties: Casualties, plural: bool) -> None:
-    """Apply a casualty statement ("there were no casualties") to the attacks of the last few sentences."""
-    window = [ev for i, ev in recent if s_index - i <= 2]
+def _carry_casualties(recent: list[tuple[int, Event]], s_index: int, casualties: Casualties, plural: bool,
+                      since: int | None = None) -> None:
+    """Apply a casualty statement ("there were no casualties") to the attacks of the last few sentences, or to
+    those told since sentence `since`."""
+    window = [ev for i, ev in recent if (i >= since if since is not None else s_index - i <= 2)]
     if not window:
         return
     targets = window if plural else window[-1:]
@@ -385,7 +455,7 @@ def _fill_target_country(target: Actor | None, main: Match, source: Actor | None
     of the event's place."""
     if target is not None and (target.country or target.sector == "IGO" and not _addressee(main.token, target)):
         return target  # an international organisation is nobody's country ("a meeting of the U.N. Security Council")
-    if event_type == "ASSAULT" and target is not None and target.sector in (None, "civilians") and (
+    if event_type == "ASSAULT" and target is not None and target.sector in VICTIM_SECTORS and (
             location is not None and location.country):
         target.country = location.country  # people hit where they are (the place's country is ISO-3 already)
         return target
@@ -447,11 +517,13 @@ def _iso3_place(place: Place | None) -> Place | None:
     return replace(place, country=code) if code else replace(place, country=None)
 
 
-def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weapons, casualties: Casualties,
-                 onto, location: Place | None, event_date, precision) -> Event:
-    cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
-    source = target = None
-    source_head = None
+def _draft_actors(cands: list[Candidate], resolver: ActorResolver) -> tuple[Actor | None, Token | None, Actor | None]:
+    """(source, source head, target) from the draft's triggers, strongest first. A pronoun subject is resolved
+    only when no trigger names the doer ("gunmen shot five people when they stormed a bank, police said": the
+    gunmen), to the people named before it or else the speaker; a bare common noun target ("a dinner") gives way
+    to a later one that names an actor."""
+    source = target = source_head = target_head = None
+    pronoun_trigger = None
     for cand in cands:
         if cand.match.entry is MUST_REQUEST:
             s_head = next((c for c in cand.match.token.head.children if c.dep_ == "nsubj"), None)
@@ -459,18 +531,85 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
         else:
             s_head, t_head = _arguments(cand.match, resolver)
         if s_head is not None and s_head.pos_ == "PRON":
-            s_head = _speaker(cand.match.token)
+            pronoun_trigger = pronoun_trigger or (cand.match.token, s_head)
+            s_head = None
         if source is None and s_head is not None:
             source = _resolve_actor(resolver, s_head)
             source_head = s_head if source is not None else None
-        if target is None and t_head is not None and (s_head is None or t_head.i != s_head.i):
-            target = _resolve_actor(resolver, t_head)
+        if t_head is not None and (s_head is None or t_head.i != s_head.i) and (
+                target is None or _bare(target, target_head)):
+            actor = _resolve_actor(resolver, t_head)
+            target, target_head = (actor, t_head) if actor is not None else (target, target_head)
+    if source is None and pronoun_trigger is not None:
+        trigger, pronoun = pronoun_trigger
+        source = resolver.resolve(pronoun)  # "they": the people named just before, if any
+        source_head = pronoun if source is not None else _speaker(trigger)
+        source = source or _resolve_actor(resolver, source_head)
+        source_head = source_head if source is not None else None
+    return source, source_head, target
+
+
+def _bare(actor: Actor, head: Token) -> bool:
+    """A common-noun phrase that the dictionaries and sectors say nothing about ("a dinner", "missile attack"),
+    not a name."""
+    if actor.country or actor.sector or actor.name != actor.text:
+        return False
+    return head.pos_ != "PROPN" and head.ent_type_ not in NAMED_ENTS
+
+
+def _is_the_act(head: Token | None, draft: Draft) -> bool:
+    """The phrase is the event's own trigger or a weapon word."""
+    if head is None:
+        return False
+    if any(head.i in c.match.tokens for c in draft.cands):
+        return True
+    return head.lemma_.lower() in _weapon_heads() or head.lower_ in _weapon_heads()
+
+
+@lru_cache(maxsize=1)
+def _weapon_heads() -> frozenset[str]:
+    """Last words of weapon names ("bomb", "gunshot", "rocket"): the head noun of a weapon phrase."""
+    return frozenset(w.words[-1] for w in lexicon.weapons())
+
+
+def _own_force(target: Actor | None, source: Actor | None) -> bool:
+    """The target of a mobilisation is the source's own armed force (its sector, and no other country)."""
+    if target is None or target.sector not in clauses.FORCE_SECTORS:
+        return False
+    return not target.country or source is None or target.country == source.country
+
+
+def _fallback_target(draft: Draft, main: Match, source_head: Token | None, resolver: ActorResolver) -> Actor | None:
+    """A target written outside the trigger's own arguments: "against X" in its clause ("staged rallies in the
+    capital against the prime minister"), or, for a protest, the party its demand is addressed to ("began a
+    hunger strike to demand the release of X")."""
+    skip = frozenset(t.i for t in source_head.subtree) if source_head is not None else frozenset()
+    heads = [clauses.against_object(main.token, skip)]
+    if draft.event_type == "PROTEST":
+        heads += [_arguments(cand.match, resolver)[1] for cand in draft.content]
+    for head in heads:
+        actor = _resolve_actor(resolver, head)
+        if actor is not None and not _bare(actor, head):
+            return actor
+    return None
+
+
+def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weapons, casualties: Casualties,
+                 onto, location: Place | None, event_date, precision) -> Event:
+    cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
+    source, source_head, target = _draft_actors(cands, resolver)
     main = cands[0].match
+    if draft.event_type == "MOBILIZE" and _own_force(target, source):
+        target = None  # "Turkey called up reservists for an offensive against Syria": the reservists are Turkey's
+    if target is None:
+        target = _fallback_target(draft, main, source_head, resolver)
     if source is None and draft.event_type in VERBAL_TYPES:
         # "US authorities said that removing the sanctions is out of the question": the speaker takes the stance
         s_head = _speaker(main.token)
         source = _resolve_actor(resolver, s_head) if s_head is not None else None
         source_head = s_head if source is not None else None
+    if source is not None and _is_the_act(source_head, draft) and _bare(source, source_head):
+        source = source_head = None  # "a roadside bombing killed ...", "wounded by a gunshot": no doer named
     target = _police_target(target, source)
     target = _fill_target_country(target, main, source, resolver, location, draft.event_type)
     event_type = draft.event_type
