@@ -2,6 +2,6 @@
 from .clean import clean_text
 from .readers import iter_documents, read_document_text, SUPPORTED_SUFFIXES
 from .html import html_to_text
-from . import feeds, warc  # noqa: F401,E402  (register the .rss/.atom/.xml and .warc[.gz] readers)
+from . import feeds, jsonl, warc  # noqa: F401,E402  (register the .jsonl, .rss/.atom/.xml and .warc[.gz] readers)
 
 __all__ = ["clean_text", "iter_documents", "read_document_text", "html_to_text", "SUPPORTED_SUFFIXES"]

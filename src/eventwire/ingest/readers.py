@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .. import limits
 from ..config import Config
@@ -18,14 +18,28 @@ from .html import html_to_text
 
 Item = Document | InputError
 Reader = Callable[[Path, bytes], Iterator[Item]]
+StreamReader = Callable[[Path, BinaryIO], Iterator[Item]]
 READERS: dict[str, Reader] = {}
+# Readers of many-document files that read from an open file, record by record: memory stays constant
+# however large the file, so these files have no size limit of their own (each document still has one).
+STREAM_READERS: dict[str, StreamReader] = {}
 
 
 def reader(*suffixes: str):
-    """Register a reader for file suffixes (e.g. '.jsonl.gz')."""
+    """Register a reader of a file's bytes for file suffixes (e.g. '.jsonl.gz')."""
     def register(fn: Reader) -> Reader:
         for suffix in suffixes:
             READERS[suffix] = fn
+        return fn
+    return register
+
+
+def stream_reader(*suffixes: str):
+    """Register a reader of an open binary file for file suffixes; used for files on disk (stdin and bytes
+    given directly go to the `reader` of the same suffix)."""
+    def register(fn: StreamReader) -> StreamReader:
+        for suffix in suffixes:
+            STREAM_READERS[suffix] = fn
         return fn
     return register
 
@@ -79,34 +93,6 @@ def read_text(path: Path, data: bytes) -> Iterator[Item]:
 @reader(".html", ".htm")
 def read_html(path: Path, data: bytes) -> Iterator[Item]:
     yield make_document(path.stem, decode_bytes(data, str(path)), source=str(path), is_html=True)
-
-
-@reader(".jsonl", ".jsonl.gz", ".ndjson")
-def read_jsonl(path: Path, data: bytes) -> Iterator[Item]:
-    """One Document per JSON line, or an InputError naming the line: a bad line (malformed JSON, a stray
-    NUL or invalid UTF-8) never costs the other lines."""
-    if path.name.lower().endswith(".gz"):
-        data = gunzip(data, str(path))
-    for lineno, line in enumerate(_jsonl_lines(data, str(path)), start=1):
-        if not line.strip():
-            continue
-        try:
-            if isinstance(line, bytes):
-                line = decode_bytes(line, f"{path}:{lineno}")
-            yield jsonl_record_to_document(line, path, lineno)
-        except InputError as err:
-            yield err
-
-
-def _jsonl_lines(data: bytes, source: str) -> list[str] | list[bytes]:
-    # Records end at "\n" only: JSON strings may hold U+2028, U+0085 or \x0c unescaped, which
-    # str.splitlines would treat as line ends, cutting a valid record in two.
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: "\n" is two bytes, decode first
-        return decode_bytes(data, source).split("\n")
-    try:
-        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8").split("\n")
-    except UnicodeDecodeError:
-        return data.split(b"\n")  # decoded line by line, so one bad line stays one error
 
 
 def jsonl_record_to_document(line: str, path: Path, lineno: int) -> Document:
@@ -182,10 +168,27 @@ def iter_documents(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterato
             suffix = suffix_of(path)
             if suffix not in READERS:
                 raise InputError(Errors.E002.format(ext=suffix or "(none)", path=path))
+            if suffix in STREAM_READERS:
+                yield from _stream_one(path, max_bytes)
+                continue
             limit = limits.max_stream_bytes(max_bytes) if suffix in STREAM_SUFFIXES else max_bytes
             yield from _read_one(path, read_document_text(path, limit), max_bytes)
         except InputError as err:
             yield err
+
+
+def _stream_one(path: Path, max_bytes: int) -> Iterator[Item]:
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        raise InputError(Errors.E007.format(path=path, reason=err.strerror)) from None
+    with handle:
+        empty = True
+        for item in _held_to_limit(STREAM_READERS[suffix_of(path)](path, handle), max_bytes):
+            empty = False
+            yield item
+        if empty:
+            raise InputError(Errors.E004.format(path=path))
 
 
 def _read_one(path: Path, data: bytes, max_bytes: int, sniff: bool = False) -> Iterator[Item]:
@@ -196,7 +199,12 @@ def _read_one(path: Path, data: bytes, max_bytes: int, sniff: bool = False) -> I
     suffix = suffix_of(path)
     if suffix not in STREAM_SUFFIXES and len(data) > max_bytes:
         raise InputError(Errors.E011.format(path=path, size=len(data), limit=max_bytes))
-    for item in READERS[suffix](path, data):
+    yield from _held_to_limit(READERS[suffix](path, data), max_bytes)
+
+
+def _held_to_limit(items: Iterable[Item], max_bytes: int) -> Iterator[Item]:
+    """`items`, with each document over `max_bytes` (UTF-8) replaced by an E011 error."""
+    for item in items:
         if isinstance(item, Document):
             size = len(item.text.encode("utf-8", "surrogatepass"))
             if size > max_bytes:

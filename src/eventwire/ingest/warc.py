@@ -6,30 +6,38 @@ from __future__ import annotations
 import io
 import zlib
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 
 from ..config import load_config
 from ..errors import Errors, InputError
 from .decode import decode_bytes
-from .readers import Item, make_document, reader
+from .readers import Item, make_document, reader, stream_reader
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @reader(".warc", ".warc.gz", ".arc.gz")
 def read_warc(path: Path, data: bytes) -> Iterator[Item]:
-    """HTML response records of a WARC file, in archive order."""
+    """HTML response records of WARC bytes, in archive order."""
+    yield from stream_warc(path, io.BytesIO(data))
+
+
+@stream_reader(".warc", ".warc.gz", ".arc.gz")
+def stream_warc(path: Path, handle: BinaryIO) -> Iterator[Item]:
+    """HTML response records of an open WARC file (seekable), in archive order, record by record: memory does
+    not grow with the archive."""
     gzipped = path.name.lower().endswith(".gz")
-    head = _head(data, gzipped)
+    head = _head(handle.read(4096), gzipped)
+    handle.seek(0)
     if not head.lstrip().startswith((b"WARC/", b"filedesc://")):
         yield InputError(Errors.E012.format(path=path, kind="WARC", reason="no WARC record at the start"))
         return
     index = 0
     damage = None
     try:
-        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+        for record in ArchiveIterator(handle, arc2warc=True):
             if record.rec_type == "response" and _is_html(record):
                 index += 1
                 try:
@@ -41,31 +49,36 @@ def read_warc(path: Path, data: bytes) -> Iterator[Item]:
                 break
     except Exception as err:  # warcio/zlib raise many kinds on damaged archives; keep what was read
         damage = str(err).splitlines()[0] if str(err) else type(err).__name__
-    if damage is None and gzipped and not gzip_intact(data):
-        damage = "truncated or corrupt gzip stream"
+    if damage is None and gzipped:
+        handle.seek(0)  # warcio stops quietly at a cut gzip member: check the members (a second, streaming pass)
+        damage = None if gzip_intact(handle) else "truncated or corrupt gzip stream"
     if damage:
         yield InputError(Errors.E012.format(path=path, kind="WARC",
                                             reason=f"{damage}; kept the {index} HTML records read before it"))
 
 
-def gzip_intact(data: bytes, chunk: int = 1 << 16) -> bool:
-    """Whether `data` is a sequence of complete gzip members (decompressed chunk by chunk, output dropped)."""
-    pos = 0
-    while pos < len(data):
-        if not data[pos:].strip(b"\x00"):
-            return True  # padding after the last member
-        inflater = zlib.decompressobj(wbits=31)
-        try:
-            while not inflater.eof and pos < len(data):
-                piece = data[pos:pos + chunk]
-                inflater.decompress(piece, 0)
-                pos += len(piece)
-        except zlib.error:
-            return False
-        if not inflater.eof:
-            return False
-        pos -= len(inflater.unused_data)
-    return True
+def gzip_intact(stream: BinaryIO, chunk: int = 1 << 16) -> bool:
+    """Whether `stream` holds complete gzip members (zero padding between or after them allowed),
+    decompressed chunk by chunk with the output dropped."""
+    inflater, started = zlib.decompressobj(wbits=31), False
+    while data := stream.read(chunk):
+        while data:
+            if not started:
+                data = data.lstrip(b"\x00")
+                if not data:
+                    break
+                started = True
+            try:
+                inflater.decompress(data, 1 << 20)
+                while inflater.unconsumed_tail and not inflater.eof:
+                    inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+            except zlib.error:
+                return False
+            if not inflater.eof:
+                break
+            data = inflater.unused_data
+            inflater, started = zlib.decompressobj(wbits=31), False
+    return not started
 
 
 def _head(data: bytes, gzipped: bool) -> bytes:
