@@ -77,3 +77,14 @@ def test_best_match_is_the_closest(synth):
     close = key_from_event(synth.make_event("a", place=synth.SADR_CITY))
     farther = key_from_event(synth.make_event("b", place=synth.BAGHDAD, when=date(2020, 1, 4)))
     assert match_score(new, close) < match_score(new, farther)
+
+
+def test_referenced_happening_merges_with_its_direct_report(synth):
+    """A follow-up report's referenced happening (extract/references.py: "reported", no date of its own, told
+    the next day) merges with the direct report of the same place and toll, not with another city's."""
+    direct = synth.make_event("a", fatalities=9)
+    referenced = synth.make_event("b", modality="reported", when=None, source=None, fatalities=9, confidence=0.6)
+    pub = date(2020, 1, 4)
+    assert match_score(key_from_event(direct), key_from_event(referenced, pub)) is not None
+    elsewhere = synth.make_event("c", modality="reported", when=None, source=None, place=synth.BASRA)
+    assert match_score(key_from_event(direct), key_from_event(elsewhere, pub)) is None

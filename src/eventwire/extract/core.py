@@ -16,6 +16,7 @@ from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
 from .lexicon import Trigger
 from .modality import modality_of
+from .references import REFERENCE_FACTOR, Reference, find_references
 from .specificity import generic_reason
 from .triggers import Match, find_triggers
 from .weapons import find_weapons
@@ -119,7 +120,7 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
 def _actor_modifier(noun: Token, resolver: ActorResolver) -> Token | None:
     """ "US strike", "Israeli air raids", "Iran's attack": the actor written before a noun trigger."""
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # "Monday's attack" names no doer
             return child
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.i in resolver.by_token:
@@ -292,6 +293,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     sentences = list(work.sents)
     has_places = any(t.place is not None for t in toponyms)  # no resolved toponym: no event place to look for
     salient_assault = False
+    referenced: set[str] = set()  # ids of referenced happenings (see references.py)
     para_first = 0  # index of the first sentence of the current paragraph
     for s_index, sent in enumerate(sentences):
         weapons = find_weapons(sent)
@@ -328,6 +330,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
                                                                 cameo=onto.cameo_for(new_type, None)), parent.tokens)
         # "will not attack", "did not arrest": a negated trigger tells of no happening
         cands = [c for c in cands if not any(k.dep_ == "neg" for k in c.match.token.children)]
+        refs = find_references(cands, onto.referable, publication_date, lambda t: _names_actor(t, resolver))
         foreground = [c for c in cands if c.content_of is None and not c.background]
         kept = [c for c in cands if c.content_of is None and (not c.background or not foreground)]
 
@@ -347,7 +350,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
             draft.cands.append(cand)
             draft.content.extend(c for c in cands if c.content_of is cand.match)
         location = _iso3_place(_locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms)) if (
-            drafts and has_places) else None
+            (drafts or refs) and has_places) else None
         for draft in drafts.values():
             event = _build_event(document, draft, resolver, weapons, casualties, onto, location,
                                  event_date, precision)
@@ -356,10 +359,42 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
                 recent_assaults.append((s_index, event))
                 if _salient(event, max(c.match.entry.weight for c in draft.cands)):
                     salient_assault = True
+        for ref in refs:  # after the sentence's own events: the referenced noun follows its governor
+            events.append(_referenced_event(document, ref, sent, resolver, onto, location))
+            referenced.add(events[-1].event_id)
     if len(sentences) >= REPORT_SENTENCES and not salient_assault:
-        # a long report whose attack mentions are all weak (war talk, passing references) is not about an attack
-        events = [e for e in events if e.event_type != "ASSAULT"]
-    return events
+        # a long report whose attack mentions are all weak (war talk, passing references) is not about an attack;
+        # an anchored referenced happening is not weak (references.py checked its date, toll or names)
+        events = [e for e in events if e.event_type != "ASSAULT" or e.event_id in referenced]
+    return _drop_retold(events, referenced)
+
+
+def _drop_retold(events: list[Event], referenced: set[str]) -> list[Event]:
+    """Referenced happenings of a type the document also tells directly are that telling seen again ("Gunmen
+    killed five ... The governor condemned Friday's killing of five"), or a side mention in a report about
+    another happening of that type: either way the direct events are the document's record of that type. A
+    referenced happening named again (same type, date and place) is kept once."""
+    told = {e.event_type for e in events if e.event_id not in referenced}
+    kept, seen = [], set()
+    for event in events:
+        if event.event_id in referenced:
+            # the same happening named again by a later reaction ("Friday's attack" in two statements)
+            key = (event.event_type, event.date, event.location.name if event.location else None)
+            if event.event_type in told or key in seen:
+                continue
+            seen.add(key)
+        kept.append(event)
+    return kept
+
+
+def _referenced_event(document: Document, ref: Reference, sent: Span, resolver: ActorResolver, onto,
+                      location: Place | None) -> Event:
+    """The event of a referenced happening: its own phrase's weapons and toll, its anchor's date."""
+    tok = ref.cand.match.token
+    phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    draft = Draft(sent, ref.cand.match.entry.event_type, [Candidate(ref.cand.match)])
+    return _build_event(document, draft, resolver, find_weapons(phrase), ref.casualties, onto, location,
+                        ref.date, ref.precision, referenced=True)
 
 
 def _pass_casualties_back(kept: list[Candidate], casualties: Casualties, recent: list[tuple[int, Event]],
@@ -595,7 +630,7 @@ def _fallback_target(draft: Draft, main: Match, source_head: Token | None, resol
 
 
 def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weapons, casualties: Casualties,
-                 onto, location: Place | None, event_date, precision) -> Event:
+                 onto, location: Place | None, event_date, precision, referenced: bool = False) -> Event:
     cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
     source, source_head, target = _draft_actors(cands, resolver)
     main = cands[0].match
@@ -631,7 +666,10 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
         if fatalities is None and target is not None and _single_person_killed(cands, target, draft.sent.doc, resolver.all_caps):
             fatalities = 1
         notes.extend(casualties.notes)
-    modality = modality_of(main.token, draft.event_type, source_head)
+    # a referenced happening is told second-hand (references.py): "reported", less sure than a direct telling
+    modality = "reported" if referenced else modality_of(main.token, draft.event_type, source_head)
+    if referenced:
+        notes.append("referenced inside another event")
     cameo = onto.cameo_for(draft.event_type, mode) if mode else main.entry.cameo
     acled = onto.acled_for(draft.event_type, mode)
     sent = draft.sent
@@ -642,7 +680,7 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
         mode=mode, cameo_code=cameo, modality=modality, source_actor=source, target_actor=target,
         location=location, date=event_date, date_precision=precision if event_date else None,
         fatalities=fatalities, injuries=injuries, weapons=weapon_names,
-        confidence=_confidence(main.entry.weight, source, target, modality),
+        confidence=_confidence(main.entry.weight, source, target, modality) * (REFERENCE_FACTOR if referenced else 1.0),
         trigger=trigger_text, trigger_start=main.token.idx, notes=notes)
     if acled:
         event.acled_event_type, event.acled_sub_event_type = acled

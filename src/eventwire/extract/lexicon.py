@@ -67,6 +67,7 @@ class Ontology:
     cameo: dict[str, str] = field(default_factory=dict)
     acled: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     modes: dict[str, dict[str, ModeInfo]] = field(default_factory=dict)
+    referable: frozenset[str] = frozenset()  # types whose nouns, named inside another event, are coded too
 
     def acled_for(self, event_type: str, mode: str | None) -> tuple[str, str] | None:
         info = self.modes.get(event_type, {}).get(mode or "")
@@ -109,6 +110,9 @@ def ontology() -> Ontology:
                 raise _fail(ONTOLOGY, None, f"{name}.{mode}: expected a mapping")
             modes[mode] = ModeInfo(mspec.get("cameo"), _acled_pair(ONTOLOGY, mspec.get("acled"), f"{name}.{mode}"))
         onto.modes[name] = modes
+        if not isinstance(spec.get("referable", False), bool):
+            raise _fail(ONTOLOGY, None, f"{name}: 'referable' must be true or false")
+    onto.referable = frozenset(name for name, spec in types.items() if spec.get("referable"))
     return onto
 
 
