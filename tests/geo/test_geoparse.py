@@ -182,3 +182,47 @@ def test_unknown_place_entity_is_cut_to_a_known_name_inside_it(nlp, gaz):
 def test_surname_like_alternate_names_are_not_weak_toponyms(parse):
     _, tops = parse("Bellah said he would knock on every door before the election in Kirkland, Illinois.")
     assert "Bellah" not in [t.text for t in tops]
+
+
+def test_name_after_a_title_is_a_person_in_caps_text(parse):
+    # All-caps wire text hides which words are names: the title marks the run of name words after it.
+    _, tops = parse("TEGUCIGALPA, 4 MAY 90 (RADIO) -- [TEXT] A BOMB DAMAGED THE CAR OF ATTORNEY GENERAL "
+                    "RAMON COLORADO IN TEGUCIGALPA. COLONEL JORGE ARIZONA SAID THE ARMY WILL INVESTIGATE.")
+    names = {t.text for t in tops}
+    assert "COLORADO" not in names and "ARIZONA" not in names
+    assert "TEGUCIGALPA" in names
+
+
+def test_exact_spelling_beats_a_folded_one(parse):
+    # "Samarra" folds to the key of "Samara" (doubled letters): the town spelled exactly so is meant.
+    _, tops = parse("A roadside bomb exploded near the town of Samarra on Sunday, the military said.")
+    assert _find(tops, "Samarra").place.country == "IRQ"
+
+
+def test_capital_beats_small_namesakes_in_foreign_context(parse):
+    text = ("LIMA, 5 JAN 90 (EFE) -- [TEXT] THE U.S. EMBASSY IN LIMA SAID THAT THE UNITED STATES WILL SEND AID. "
+            "OFFICIALS IN WASHINGTON AND NEW YORK SAID THE U.S. GOVERNMENT WOULD HELP.")
+    _, tops = parse(text)
+    assert all(t.place.country == "PER" for t in tops if t.text == "LIMA")
+
+
+def test_local_news_keeps_its_capital_namesake(parse):
+    # Local-news wording (dollar sums, township trustees) and its neighbours say which "Dublin" a story means.
+    _, tops = parse("The council approved $250,000 for the new park on Monday. Residents of Dublin, Hilliard and "
+                    "Worthington spoke at the meeting in Columbus, the township trustees said.")
+    assert _find(tops, "Dublin").place.country == "USA"
+
+
+def test_us_pronoun_in_caps_text_is_no_place(parse):
+    text = ("QUITO, 3 MAY 90 (RADIO) -- [TEXT] THE GOVERNMENT DENIED TO US THE LISTS. US TROOPS ARRIVED "
+            "FROM THE US ON MONDAY.")
+    _, tops = parse(text)
+    found = sorted(t.start for t in tops if t.text == "US")
+    assert found == [text.index("US TROOPS"), text.index("THE US") + 4]
+
+
+def test_place_opening_a_later_paragraph_is_no_dateline(parse):
+    _, tops = parse("CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] THE FRONT REPORTS THE FOLLOWING.\n\n"
+                    "THE ARMY ATTACKED A VILLAGE.\n\nTHE TALKS WILL GO ON.\n\n"
+                    "IN CARACAS, SPEAKING ON ITS VIEW OF THE TALKS, THE FRONT SAID IT WAS READY.")
+    assert not any(t.is_dateline for t in tops)

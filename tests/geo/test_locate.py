@@ -31,10 +31,25 @@ def test_dateline_only_when_nothing_else(parse):
     assert later is not None and later.name.startswith("Kandah")   # preceding sentence beats the dateline
 
 
-def test_dateline_fallback(parse):
+def test_dateline_fallback_gives_its_country(parse):
+    # The dateline is where the report was filed: only its country is likely to be the event's.
     doc, tops = parse("KABUL (Reuters) - Gunmen killed three guards on Tuesday.")
     p = locate_event(_sent(doc, "Gunmen"), tops)
-    assert p is not None and p.name == "Kabul"
+    assert p is not None and p.country == "AFG" and p.precision == "country" and p.name == "Afghanistan"
+
+
+def test_dateline_never_beats_a_later_sentence_fallback_in_caps(parse):
+    doc, tops = parse("QUITO, 3 MAR 91 (RADIO) -- [TEXT] REBELS ATTACKED A BARRACKS IN GUAYAQUIL TODAY. "
+                      "TWO SOLDIERS WERE KILLED.")
+    p = locate_event(_sent(doc, "TWO SOLDIERS"), tops)
+    assert p is not None and p.name == "Guayaquil"
+
+
+def test_origin_is_not_the_event_place(parse):
+    # "a doctor from Toronto" says who, not where: the arrest happened in Kenya.
+    doc, tops = parse("A doctor from Toronto was arrested in Kenya on Monday.")
+    p = locate_event(_sent(doc, "arrested"), tops)
+    assert p is not None and p.country == "KEN"
 
 
 def test_no_place(parse):
@@ -83,3 +98,23 @@ def test_context_follows_the_toponym_list(parse):
     assert locate_event(sent, []) is None            # another list: not served from the cached context
     without_homs = [t for t in tops if "Homs" not in t.text and not t.is_dateline]
     assert locate_event(sent, without_homs) != locate_event(sent, tops)
+
+
+def test_sign_off_place_is_no_dateline(parse):
+    doc, tops = parse("CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] GUERRILLAS ATTACKED A BARRACKS.\n\n"
+                      "THE ARMY REPLIED.\n\nTHE FRONT WILL FIGHT ON.\n\nMANAGUA, 2 NOVEMBER 1989")
+    p = locate_event(_sent(doc, "GUERRILLAS"), tops)
+    assert p is None or p.precision == "country"   # at most the country the document is about, never the city
+
+
+def test_no_dateline_gives_the_documents_main_country(parse):
+    doc, tops = parse("CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] THE ARMY SHELLED VILLAGES IN MORAZAN AND SAN MIGUEL "
+                      "LAST WEEK.\n\nTHE REBEL COMMAND REPORTS THE FOLLOWING.\n\nSOLDIERS MURDERED TWO PEASANTS.")
+    p = locate_event(_sent(doc, "SOLDIERS"), tops)
+    assert p is not None and p.country == "SLV" and p.precision == "country"
+
+
+def test_country_as_actor_falls_back(parse):
+    doc, tops = parse("Rebels attacked a police post in Mosul on Monday. U.S. officials condemned the attack.")
+    p = locate_event(_sent(doc, "condemned"), tops)
+    assert p is not None and p.country == "IRQ"

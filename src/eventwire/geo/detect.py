@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from . import sources
 from .gazetteer import Gazetteer
+from ..resources import load_yaml
 from .normalize import name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -199,6 +200,8 @@ def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words
     """False for a metonymic seat of government, for a lone word of a person named in the document
     ("Brunson" after "Andrew Brunson"), unless it is a prominent place name, for a word used after a title
     ("Mr Marra") even when prominent, and for a street's name part ("Marshall Street")."""
+    if _caps_pronoun(span):
+        return False
     key = name_key(span.text)
     if key in METONYMS:
         i = span.start - 1
@@ -211,10 +214,11 @@ def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words
     return not _names_a_street(span)
 
 
-# Titles before a surname ("Mr Marra", "Sen. Rubio"): the word after one is a person throughout the document.
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cpl",
-                    "const", "det", "insp", "supt", "prof", "rev", "judge", "sir", "lord", "lady", "president",
-                    "minister", "mayor", "senator", "coach", "officer", "deputy", "chief"})
+# Titles before a name ("Mr Marra", "Sen. Rubio", "COLONEL RENE EMILIO PONCE"): the words after one are a person
+# throughout the document.
+TITLES = frozenset(str(t) for t in load_yaml("geo/person_titles.yaml")["titles"])
+MAX_NAME_WORDS = 3   # given names and surnames after a title ("Attorney General Mauricio Colorado")
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"})
 # Words after a name that make it a street ("Marshall Street", "1300 Commerce Dr."): the name is then no toponym.
 STREET_WORDS = frozenset({"street", "st.", "road", "rd.", "rd", "avenue", "ave.", "ave", "drive", "dr.", "boulevard",
                           "blvd.", "blvd", "lane", "ln.", "parkway", "pkwy.", "pike", "terrace", "ct.", "turnpike"})
@@ -227,13 +231,33 @@ def _person_words(doc: Doc) -> set[str]:
 
 
 def _titled_words(doc: Doc) -> set[str]:
-    """Capitalised words right after a title ("Mr Marra", "Sen. Rubio"): people wherever else they occur."""
+    """Capitalised words of the name right after a title ("Mr Marra", "ATTORNEY GENERAL MAURICIO COLORADO"):
+    people wherever else they occur. All-caps text hides which words are names, so the title is the cue."""
     words = set()
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.text[:1].isupper() and prev.lower_.rstrip(".") in TITLES and tok.text[:1].isupper() and tok.is_alpha:
-            words.add(tok.lower_)
+    for tok in doc[:-1]:
+        if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in TITLES):
+            continue
+        for nxt in doc[tok.i + 1:tok.i + 1 + MAX_NAME_WORDS]:
+            if not _name_word(nxt) or nxt.lower_ in TITLES:
+                break
+            words.add(nxt.lower_)
     return words
+
+
+def _name_word(tok) -> bool:
+    """True for a token that can be part of a person's name written after a title."""
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and tok.pos_ not in _NOT_NAME_POS
+
+
+def _caps_pronoun(span: Span) -> bool:
+    """True for "US" the pronoun in all-caps text ("DENIED TO US", "LET US"): there the country is written "U.S.",
+    "THE US" or as a modifier ("US TROOPS"), never as a bare object or subject."""
+    if span.text != "US" or any(ch.islower() for ch in span.sent.text):
+        return False
+    tok = span[0]
+    prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
+    modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.i == tok.i + 1
+    return prev != "the" and not modifier
 
 
 def _names_a_street(span: Span) -> bool:

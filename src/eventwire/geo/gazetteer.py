@@ -79,6 +79,14 @@ class Gazetteer:
         """Row of the place an adjectival form names ("Ukrainian" -> Ukraine), or None."""
         return self.adjectival.get(plain_key(text))
 
+    def country_row(self, iso3: str) -> int | None:
+        """Row of the country with ISO 3166 alpha-3 code `iso3`, or None."""
+        rows = self.__dict__.get("_country_rows")
+        if rows is None:   # built on first use: not part of the pickled cache, so old caches stay valid
+            rows = {c: i for i, (c, f) in enumerate(zip(self.country, self.feature_code)) if f == sources.COUNTRY}
+            self.__dict__["_country_rows"] = rows
+        return rows.get(iso3)
+
     def place(self, i: int, precision: str | None = None, direction: str | None = None) -> Place:
         fcode = self.feature_code[i]
         gid = int(self.geonameid[i])

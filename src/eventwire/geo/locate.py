@@ -4,7 +4,9 @@ Preference, in order: a place attached to the sentence by a locative preposition
 the most exact kind (facility > city > admin1 > country), never the dateline while anything else is there,
 and not a country used as an actor ("Iraqi forces", "Iran said"). "north of Baghdad" gives Baghdad's
 coordinates with precision "relative" and `direction="north"`. With no toponym in the sentence, the latest
-place of the two preceding sentences (same paragraph), else the dateline, at one step lower precision.
+place of the two preceding sentences (same paragraph) at one step lower precision, else the dateline's
+country: a dateline says where the report was filed, and only its country is likely to be the event's; with no
+dateline, the country most of the document's places lie in.
 """
 from __future__ import annotations
 
@@ -39,7 +41,10 @@ def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
 
     `toponyms` are `geoparse` results for the whole document (offsets into `sent.doc.text`)."""
     ctx = _context(sent.doc, toponyms)
-    inside = ctx.inside(sent.start_char, sent.end_char)
+    # A country before an actor word ("U.S. officials") says who acts; a city there ("Baghdad police") still says
+    # where, so only countries are dropped.
+    inside = [t for t in ctx.inside(sent.start_char, sent.end_char) if not t.is_dateline
+              and not (t.place.precision == "country" and _names_actor(sent.doc, t))]
     if inside:
         best = max(inside, key=lambda t: _score(ctx, sent, t, len(inside)))
         return _as_event_place(ctx, sent, best)
@@ -61,6 +66,7 @@ class _DocContext:
         # geoparse returns toponyms in text order; any other order is searched linearly (same results)
         self.in_text_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
         self.datelines = [t for t in self.resolved if t.is_dateline]
+        self.main_place = _main_place([t for t in self.resolved if not _names_actor(doc, t)])
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
         self.sent_ends = [s.end_char for s in sents]
@@ -81,6 +87,29 @@ class _DocContext:
         """Start of the first of the (up to) FALLBACK_SENTENCES last sentences ending by `start_char`."""
         k = bisect_right(self.sent_ends, start_char)  # sentence ends grow with the index: those are a prefix
         return self.sent_starts[max(0, k - FALLBACK_SENTENCES)] if k else None
+
+
+MAIN_COUNTRY_SHARE = 0.5
+
+
+def _names_actor(doc: Doc, top: Toponym) -> bool:
+    """True for a toponym right before an actor word ("U.S. officials", "Colombian army"): it says who, not where."""
+    span = doc.char_span(top.start, top.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in ACTOR_HEADS
+
+
+def _main_place(toponyms: list[Toponym]) -> Place | None:
+    """A place in the country most of the document's toponyms lie in, when at least `MAIN_COUNTRY_SHARE` of them
+    do: a report with no dateline is still about somewhere, and an event it tells far from any place name most
+    likely happened there."""
+    by_country: dict[str, list[Toponym]] = {}
+    for t in toponyms:
+        if t.place.country:
+            by_country.setdefault(t.place.country, []).append(t)
+    if not by_country:
+        return None
+    best = max(by_country.values(), key=len)
+    return best[0].place if len(best) >= MAIN_COUNTRY_SHARE * len(toponyms) else None
 
 
 # The context of the document being coded (its events are located one after the other). Kept here rather than in
@@ -106,7 +135,9 @@ def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
     span = doc.char_span(top.start, top.end, alignment_mode="expand")
     if span is not None:
         prev = _previous_word(span)
-        if prev is not None and prev.lower_ in STRONG_LOCATIVE:
+        if prev is not None and _names_origin(prev):
+            score -= 1.5
+        elif prev is not None and prev.lower_ in STRONG_LOCATIVE:
             score += 3.0
         elif prev is not None and prev.lower_ in LOCATIVE:
             score += 1.5
@@ -118,10 +149,14 @@ def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
             score -= 1.5
     if _RELATIVE.search(text[max(sent.start_char, top.start - 60):top.start]):
         score += 2.5
-    if top.is_dateline:
-        score -= 6.0
     # Earlier mentions win ties: the event clause usually comes first in news sentences.
     return score - 0.001 * (top.start - sent.start_char)
+
+
+def _names_origin(prep) -> bool:
+    """True for "from" attached to a noun ("a missionary from Calgary", "troops from Chad"): where someone comes
+    from describes an actor, not where the event happened ("fled from Mosul" is attached to the verb)."""
+    return prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _previous_word(span: Span):
@@ -154,6 +189,12 @@ def _fallback(ctx: _DocContext, sent: Span) -> Place | None:
         best = max(before, key=lambda t: (PRECISION_RANK.get(t.place.precision, 1) > 1, t.start))
         return replace(best.place, precision=COARSER.get(best.place.precision, best.place.precision))
     if ctx.datelines:
-        p = ctx.datelines[0].place
-        return replace(p, precision=COARSER.get(p.precision, p.precision))
-    return None
+        return _country_of(ctx.datelines[0].place)
+    return _country_of(ctx.main_place) if ctx.main_place is not None else None
+
+
+def _country_of(place: Place) -> Place | None:
+    """The country `place` lies in, as a place of precision "country" (None outside any country)."""
+    gaz = get_gazetteer()
+    row = gaz.country_row(place.country) if place.country else None
+    return gaz.place(row, precision="country") if row is not None else None

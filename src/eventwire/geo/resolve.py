@@ -37,6 +37,13 @@ _DIRECTION_PREFIX = re.compile(
 ALT_NAME_CODES = frozenset({sources.CITY, sources.CAPITAL})
 ALT_ONLY_PENALTY = 2.0
 NAMESAKE_POPULATION, NAMESAKE_PENALTY = 100_000, 3.0
+# A national capital's small namesakes rank lower too ("Lima" in a story full of U.S. places is still Lima, Peru),
+# except in a country whose local-news wording the document uses (`locale_bonus`): there "Dublin" is Dublin, Ohio.
+CAPITAL_NAMESAKE_PENALTY = 1.5
+# A name spelled exactly like a well-known place ("Samarra") means that place, not one that matches only once the
+# spelling is folded ("Samara": doubled letters, final -h); a well-known place is this big or a division/country.
+SPELLING_PENALTY = 1.0
+SPELLING_CODES = frozenset({sources.COUNTRY, sources.ADM1, sources.CAPITAL})
 _SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
 
 
@@ -83,8 +90,9 @@ def alternate_only(gaz: Gazetteer, i: int, key: str) -> bool:
     return own != key and own != key + " city" and own != "city of " + key   # "New York" names New York City
 
 
-def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
-    """Context-free score of each candidate: population, kind of place, exact spelling, primary-name match."""
+def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str, local: frozenset[str] = frozenset()) -> np.ndarray:
+    """Context-free score of each candidate: population, kind of place, exact spelling, primary-name match.
+    `local`: countries whose local-news wording the document uses (their capitals' namesakes are not penalised)."""
     out = np.zeros(len(ids))
     key = name_key(plain)
     # Penalise alternate-name matches only where some candidate bears the name as its own: a name known only as
@@ -98,6 +106,8 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
     # A region or sea of exactly this name ("Middle East", "Pacific") outranks the small towns named after it: the
     # towns would otherwise win on the country context the region, having no country, never gets.
     broad = any(gaz.feature_code[i] in BROAD_CODES and gaz.plain[i] == plain for i in ids)
+    capital = any(gaz.feature_code[i] == sources.CAPITAL and gaz.plain[i] == plain for i in ids)
+    respelled = _respelled(gaz, ids, plain, key)
     for n, i in enumerate(ids):
         fcode = gaz.feature_code[i]
         pop = int(gaz.population[i])
@@ -113,10 +123,23 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str) -> np.ndarray:
             score += 1.0   # exact spelling; "New York" is spelled like the city ("New York City") it means
         if penalise and alt[n]:
             score -= ALT_ONLY_PENALTY
-        if broad and fcode in ALT_NAME_CODES and pop < NAMESAKE_POPULATION:
-            score -= NAMESAKE_PENALTY
+        if fcode in ALT_NAME_CODES and pop < NAMESAKE_POPULATION:
+            score -= NAMESAKE_PENALTY if broad else CAPITAL_NAMESAKE_PENALTY if capital and (
+                gaz.country[i] not in local) else 0.0
+        if respelled[n]:
+            score -= SPELLING_PENALTY
         out[n] = score
     return out
+
+
+def _respelled(gaz: Gazetteer, ids: tuple[int, ...], plain: str, key: str) -> list[bool]:
+    """Per candidate: True when its own name matches `plain` only after folding while a well-known candidate is
+    spelled exactly `plain` (`SPELLING_CODES`, or at least `NAMESAKE_POPULATION` people)."""
+    exact = any(gaz.plain[i] == plain and (int(gaz.population[i]) >= NAMESAKE_POPULATION
+                                           or gaz.feature_code[i] in SPELLING_CODES) for i in ids)
+    if not exact:
+        return [False] * len(ids)
+    return [gaz.plain[i] != plain and name_key(gaz.name[i]) == key for i in ids]
 
 
 def _haversine(lat1, lon1, lat2, lon2):
@@ -186,7 +209,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
         groups[name_key(base_name(gaz, m.text)) + ("#adj" if m.label == "ADJ" else "")].append(k)
     keys = list(groups)
     cands = {key: _mention_candidates(gaz, [mentions[k] for k in groups[key]]) for key in keys}
-    priors = {key: _priors(gaz, cands[key], plain_key(base_name(gaz, mentions[groups[key][0]].text))) for key in keys}
+    local = frozenset(locale or ())
+    priors = {key: _priors(gaz, cands[key], plain_key(base_name(gaz, mentions[groups[key][0]].text)), local)
+              for key in keys}
     # Container evidence: "X, Y" -> candidates of X inside one of Y's readings.
     contain = {key: np.zeros(len(cands[key])) for key in keys}
     for key in keys:
