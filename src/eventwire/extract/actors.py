@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
 from . import lexicon
+from .dateline import in_dateline
 from .lexicon import ActorEntry
 
 MAX_PHRASE = 8
@@ -159,7 +160,8 @@ class ActorResolver:
     def __init__(self, doc: Doc, all_caps: bool):
         self.all_caps = all_caps
         self.doc = doc
-        self.mentions = find_mentions(doc, all_caps)
+        # the dateline's place names no party ("BENI, Congo (Wire) - "): no actor mention starts there
+        self.mentions = [m for m in find_mentions(doc, all_caps) if not in_dateline(doc[m.start])]
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             for k in range(m.start, m.end):
@@ -220,8 +222,8 @@ class ActorResolver:
     def resolve(self, head: Token | None) -> Actor | None:
         if head is not None and head.lower_ in PLURAL_PRONOUNS:
             head = self._plural_antecedent(head)
-        if head is None or head.pos_ == "PRON":
-            return None
+        if head is None or head.pos_ == "PRON" or in_dateline(head):
+            return None  # the dateline says where the report was filed, not who acted
         if head.ent_type_ in ("CARDINAL", "QUANTITY") or head.lemma_.lower() in QUANTITY_HEADS:
             people = _of_object(head)  # "thousands of Iraqi Kurds", "a group of Chechen refugees"
             if people is not None:

@@ -9,10 +9,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Document, Event, Evidence, Place, Toponym
-from ..time import find_publication_date, resolve_event_date
+from ..time import date_owners, find_publication_date, resolve_event_date, setting_noun, trigger_date
 from . import clauses, lexicon
 from .actors import ActorResolver
 from .casing import is_all_caps, restore_case
+from .dateline import in_dateline
 from .casualties import Casualties, find_casualties
 from .lexicon import Trigger
 from .modality import modality_of
@@ -86,7 +87,7 @@ class Draft:
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not in_dateline(child):  # "BENI, Congo (Wire) - Fighters killed"
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return verb.head
             return child
@@ -331,6 +332,13 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         # "will not attack", "did not arrest": a negated trigger tells of no happening
         cands = [c for c in cands if not any(k.dep_ == "neg" for k in c.match.token.children)]
         refs = find_references(cands, onto.referable, publication_date, lambda t: _names_actor(t, resolver))
+        trigger_ids = {m.token.i for m in matches}
+        owners = date_owners(sent, trigger_ids, publication_date)
+        refs = [_date_reference(ref, owners, trigger_ids, publication_date) for ref in refs]
+        ref_tokens = {ref.cand.match.token.i for ref in refs}
+        # "the raid last week, in which 17 civilians were killed": the relative clause tells the referenced
+        # happening's toll (its phrase includes it), not a happening of its own
+        cands = [c for c in cands if getattr(setting_noun(c.match.token, trigger_ids), "i", None) not in ref_tokens]
         foreground = [c for c in cands if c.content_of is None and not c.background]
         kept = [c for c in cands if c.content_of is None and (not c.background or not foreground)]
 
@@ -352,8 +360,9 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         location = _iso3_place(_locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms)) if (
             (drafts or refs) and has_places) else None
         for draft in drafts.values():
+            own_date, own_precision = _draft_date(draft, owners, trigger_ids)
             event = _build_event(document, draft, resolver, weapons, casualties, onto, location,
-                                 event_date, precision)
+                                 own_date or event_date, own_precision if own_date else precision)
             events.append(event)
             if event.event_type == "ASSAULT":
                 recent_assaults.append((s_index, event))
@@ -369,18 +378,45 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     return _drop_retold(events, referenced)
 
 
+def _draft_date(draft: Draft, owners, trigger_ids: set[int]) -> tuple[date | None, str | None]:
+    """The date written on the draft's own triggers (strongest trigger first), or (None, None)."""
+    for cand in sorted(draft.cands, key=lambda c: -c.match.entry.weight):
+        found = trigger_date(cand.match.token, owners, trigger_ids)
+        if found[0] is not None:
+            return found
+    return None, None
+
+
+def _date_reference(ref: Reference, owners, trigger_ids: set[int], publication_date: date | None) -> Reference:
+    """A referenced happening with no date among its own modifiers takes the one written on its phrase ("the raid
+    near X last week", where the parser hung "last week" on the verb); a date still to come is not its."""
+    if ref.date is not None:
+        return ref
+    found, precision = trigger_date(ref.cand.match.token, owners, trigger_ids)
+    if found is None or publication_date is not None and found > publication_date:
+        return ref
+    return replace(ref, date=found, precision=precision)
+
+
 def _drop_retold(events: list[Event], referenced: set[str]) -> list[Event]:
     """Referenced happenings of a type the document also tells directly are that telling seen again ("Gunmen
     killed five ... The governor condemned Friday's killing of five"), or a side mention in a report about
     another happening of that type: either way the direct events are the document's record of that type. A
-    referenced happening named again (same type, date and place) is kept once."""
-    told = {e.event_type for e in events if e.event_id not in referenced}
+    referenced happening named again (same type, date and place) is kept once. Where every direct event of the
+    type is dated and the referenced one is dated otherwise, it is another happening ("launched an offensive on
+    Sunday against the rebels blamed for last week's raid") and is kept."""
+    told: dict[str, list[date | None]] = {}
+    for e in events:
+        if e.event_id not in referenced:
+            told.setdefault(e.event_type, []).append(e.date)
     kept, seen = [], set()
     for event in events:
         if event.event_id in referenced:
             # the same happening named again by a later reaction ("Friday's attack" in two statements)
             key = (event.event_type, event.date, event.location.name if event.location else None)
-            if event.event_type in told or key in seen:
+            dates = told.get(event.event_type)
+            distinct = dates is not None and event.date is not None and None not in dates and event.date not in dates
+            if (dates is not None and not distinct) or key in seen:
                 continue
             seen.add(key)
         kept.append(event)

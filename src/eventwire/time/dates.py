@@ -70,11 +70,16 @@ def _dateparser_parse(text: str) -> date | None:
 
 def _explicit_dates(text: str, default_year: int | None) -> list[tuple[int, date, str]]:
     """(offset, date, precision) of every explicit date in `text`."""
-    out: list[tuple[int, date, str]] = []
+    return [(start, found, precision) for start, _, found, precision in _explicit_spans(text, default_year)]
+
+
+def _explicit_spans(text: str, default_year: int | None) -> list[tuple[int, int, date, str]]:
+    """(start, end, date, precision) of every explicit date in `text`."""
+    out: list[tuple[int, int, date, str]] = []
     for match in ISO_DATE.finditer(text):
         found = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
         if found:
-            out.append((match.start(), found, "day"))
+            out.append((match.start(), match.end(), found, "day"))
     for pattern in (DAY_MONTH, MONTH_DAY):
         for match in pattern.finditer(text):
             month = MONTHS[match["month"].lower().rstrip(".")]
@@ -86,7 +91,7 @@ def _explicit_dates(text: str, default_year: int | None) -> list[tuple[int, date
             if found is None and year is not None:
                 found = _dateparser_parse(match.group(0))
             if found:
-                out.append((match.start(), found, "day"))
+                out.append((match.start(), match.end(), found, "day"))
     return sorted(out)
 
 
@@ -138,15 +143,16 @@ def _relative(match: re.Match, publication_date: date) -> tuple[date, str]:
     return publication_date - timedelta(days=days), unit
 
 
-def resolve_date_text(text: str, publication_date: date | None) -> tuple[date | None, str | None]:
-    """`resolve_event_date` on plain text (the first date expression wins: it is usually the event's)."""
-    candidates: list[tuple[int, date, str]] = []
+def date_mentions(text: str, publication_date: date | None) -> list[tuple[int, int, date, str]]:
+    """(start, end, date, precision) of every date expression in `text`, in text order; a month and year alone
+    ("in March 2009") counts only where nothing more precise is written."""
+    candidates: list[tuple[int, int, date, str]] = []
     default_year = publication_date.year if publication_date else None
-    for offset, found, precision in _explicit_dates(text, default_year):
+    for start, end, found, precision in _explicit_spans(text, default_year):
         # a bare "March 5" in a report of January 2 means last year's March 5
         if publication_date and found > publication_date + timedelta(days=7) and found.year == publication_date.year:
             found = _safe_date(found.year - 1, found.month, found.day) or found
-        candidates.append((offset, found, precision))
+        candidates.append((start, end, found, precision))
     if publication_date:
         for match in WEEKDAY.finditer(text):
             weekday = WEEKDAYS[match["wd"].lower()]
@@ -154,16 +160,22 @@ def resolve_date_text(text: str, publication_date: date | None) -> tuple[date | 
             found = _next_weekday(weekday, publication_date) if ahead else _most_recent_weekday(weekday, publication_date)
             if match["last"] and match["last"].lower().startswith("last") and found == publication_date:
                 found -= timedelta(days=7)
-            candidates.append((match.start(), found, "day"))
+            candidates.append((match.start(), match.end(), found, "day"))
         for match in RELATIVE.finditer(text):
             found, precision = _relative(match, publication_date)
-            candidates.append((match.start(), found, precision))
+            candidates.append((match.start(), match.end(), found, precision))
     if not candidates:
-        for match in MONTH_YEAR.finditer(text):
-            return date(int(match["year"]), MONTHS[match["month"].lower().rstrip(".")], 1), "month"
+        return [(match.start(), match.end(), date(int(match["year"]), MONTHS[match["month"].lower().rstrip(".")], 1),
+                 "month") for match in MONTH_YEAR.finditer(text)]
+    return sorted(candidates, key=lambda c: c[0])
+
+
+def resolve_date_text(text: str, publication_date: date | None) -> tuple[date | None, str | None]:
+    """`resolve_event_date` on plain text (the first date expression wins: it is usually the event's)."""
+    found = date_mentions(text, publication_date)
+    if not found:
         return None, None
-    _, found, precision = min(candidates, key=lambda c: c[0])
-    return found, precision
+    return found[0][2], found[0][3]
 
 
 def resolve_event_date(sent: Span, publication_date: date | None) -> tuple[date | None, str | None]:
