@@ -226,3 +226,9 @@ def test_place_opening_a_later_paragraph_is_no_dateline(parse):
                     "THE ARMY ATTACKED A VILLAGE.\n\nTHE TALKS WILL GO ON.\n\n"
                     "IN CARACAS, SPEAKING ON ITS VIEW OF THE TALKS, THE FRONT SAID IT WAS READY.")
     assert not any(t.is_dateline for t in tops)
+
+
+def test_town_of_name_is_a_toponym_whatever_its_ner_label(parse):
+    _, tops = parse("Soldiers searched homes in the northern town of Djibo on Saturday.")
+    djibo = [t for t in tops if t.text == "Djibo"]
+    assert djibo and djibo[0].place is not None and djibo[0].place.country == "BFA"

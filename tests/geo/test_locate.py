@@ -118,3 +118,56 @@ def test_country_as_actor_falls_back(parse):
     doc, tops = parse("Rebels attacked a police post in Mosul on Monday. U.S. officials condemned the attack.")
     p = locate_event(_sent(doc, "condemned"), tops)
     assert p is not None and p.country == "IRQ"
+
+
+def test_demonym_capital_is_the_capital_city(parse):
+    doc, tops = parse("Thousands of marchers poured into the Kenyan capital on Sunday to protest new taxes.")
+    p = locate_event(_sent(doc, "marchers"), tops)
+    assert p is not None and p.name == "Nairobi" and p.precision == "city"
+
+
+def test_possessive_capital_is_the_capital_city(parse):
+    doc, tops = parse("Students were detained at a campus in Peru's capital late on Friday.")
+    p = locate_event(_sent(doc, "detained"), tops)
+    assert p is not None and p.name == "Lima" and p.country == "PER"
+
+
+def test_bare_capital_is_the_documents_capital(parse):
+    doc, tops = parse("Farmers in Ecuador blocked highways for a week. On Tuesday truckers drove into the capital.")
+    p = locate_event(_sent(doc, "truckers"), tops)
+    assert p is not None and p.name == "Quito" and p.precision == "city"
+
+
+def test_capital_phrase_is_no_geoparse_toponym(parse):
+    _, tops = parse("Thousands of marchers poured into the Kenyan capital on Sunday.")
+    assert not any("capital" in t.text for t in tops)
+
+
+def test_capital_in_other_senses_is_no_place(parse):
+    doc, tops = parse("The provincial capital raised capital punishment fines, officials in Ghana said.")
+    p = locate_event(_sent(doc, "fines"), tops)
+    assert p is None or p.precision == "country"
+
+
+def test_town_of_name_is_located(parse):
+    doc, tops = parse("Gunmen ambushed a bus near the northern Burkinabe town of Djibo, killing nine people.")
+    p = locate_event(_sent(doc, "Gunmen"), tops)
+    assert p is not None and p.name == "Djibo" and p.country == "BFA"
+
+
+def test_capital_sanctioned_is_no_event_place(parse):
+    doc, tops = parse("The minister urged partners to widen sanctions on Moscow after the strike.")
+    p = locate_event(_sent(doc, "sanctions"), tops)
+    assert p is None or p.name != "Moscow"
+
+
+def test_capital_speaking_is_no_event_place(parse):
+    doc, tops = parse("Washington said the shelling of Kharkiv on Monday killed four civilians.")
+    p = locate_event(_sent(doc, "shelling"), tops)
+    assert p is not None and p.name == "Kharkiv"
+
+
+def test_town_beats_lake(parse):
+    doc, tops = parse("Police in the town of Kasese detained 14 fishermen for illegal fishing on Lake George.")
+    p = locate_event(_sent(doc, "detained"), tops)
+    assert p is not None and p.name == "Kasese"

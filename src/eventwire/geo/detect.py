@@ -40,6 +40,7 @@ class Mention:
     token_start: int = 0
     token_end: int = 0
     division: bool = False         # written as a division ("Washington state", "the state of New York")
+    settlement: bool = False       # written as a town or city ("the town of Jinja")
 
 
 def _trim(span: Span) -> Span | None:
@@ -116,10 +117,42 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
         core = _trim(ent) or ent
         for t in range(core.start, ent.end):
             taken[t] = 1
+    spans += _scan_kind_of(doc, gaz, taken, in_place)
     spans += _scan_gazetteer(doc, gaz, taken)
     spans += _scan_datelines(doc, gaz, taken)
     spans += _scan_adjectival(doc, gaz, in_place) if adjectival else []
     return _to_mentions(doc, gaz, spans)
+
+
+_KIND_OF = load_yaml("geo/event_place.yaml")["kind_of"]
+SETTLEMENT_WORDS = frozenset(str(w) for w in _KIND_OF["settlement"])
+DIVISION_WORDS = frozenset(str(w) for w in _KIND_OF["division"])
+
+
+def _scan_kind_of(doc: Doc, gaz: Gazetteer, taken: bytearray, in_place: bytearray) -> list[tuple[Span, str]]:
+    """X in "the [eastern] town of X", "the district of X" that no place entity covers: the small NER model
+    often calls a small town an ORG, NORP or PERSON, and the kind word is stronger evidence than its label (so
+    tokens of other entities, `taken` or not, are no obstacle; those of place entities are).
+    Only names the gazetteer knows are taken (the longest from the start of the capitalised run)."""
+    found = []
+    for tok in doc[:-2]:
+        if tok.lower_ not in SETTLEMENT_WORDS | DIVISION_WORDS or not tok.text.islower() or doc[tok.i + 1].lower_ != "of":
+            continue
+        start = end = tok.i + 2
+        while end < len(doc) and end - start < MAX_SCAN_TOKENS and (
+                doc[end].text[:1].isupper() or doc[end].text == "-" and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper()):
+            end += 1
+        for stop in range(end, start, -1):
+            span = doc[start:stop]
+            if span[-1].text == "-" or any(in_place[t] for t in range(start, stop)):
+                continue
+            if gaz.lookup(span.text) and not gaz.is_demonym(span.text):
+                found.append((span, "GPE"))
+                for t in range(start, stop):
+                    taken[t] = 1
+                break
+    return found
 
 
 # Last words that make an unknown name a place of its own kind ("Red River Valley", "Jerome Township"): such a name
@@ -283,10 +316,21 @@ def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> lis
     chosen.sort(key=lambda s: s[0].start)
     mentions: list[Mention] = []
     for span, label in chosen:
+        kind = _kind_before(span)
         mentions.append(Mention(span.start_char, span.end_char, span.text, label,
-                                token_start=span.start, token_end=span.end, division=_written_as_division(span)))
+                                token_start=span.start, token_end=span.end,
+                                division=_written_as_division(span) or kind in DIVISION_WORDS,
+                                settlement=kind in SETTLEMENT_WORDS and kind not in DIVISION_WORDS))
     _link_qualifiers(doc, gaz, mentions)
     return mentions
+
+
+def _kind_before(span: Span) -> str:
+    """The kind word of "the town of X" / "the district of X" right before `span`, or ""."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text.islower():
+        return doc[span.start - 2].lower_
+    return ""
 
 
 def _written_as_division(span: Span) -> bool:

@@ -87,6 +87,18 @@ class Gazetteer:
             self.__dict__["_country_rows"] = rows
         return rows.get(iso3)
 
+    def capital_row(self, iso3: str) -> int | None:
+        """Row of the national capital of the country with ISO 3166 alpha-3 code `iso3`, or None. Namesakes of a
+        capital in its own country are marked capitals too ("Washington", Utah): the most populous is the one."""
+        rows = self.__dict__.get("_capital_rows")
+        if rows is None:   # built on first use, like `country_row`
+            rows = {}
+            for i, (c, f) in enumerate(zip(self.country, self.feature_code)):
+                if f == sources.CAPITAL and (c not in rows or self.population[i] > self.population[rows[c]]):
+                    rows[c] = i
+            self.__dict__["_capital_rows"] = rows
+        return rows.get(iso3)
+
     def place(self, i: int, precision: str | None = None, direction: str | None = None) -> Place:
         fcode = self.feature_code[i]
         gid = int(self.geonameid[i])

@@ -2,7 +2,9 @@
 
 Preference, in order: a place attached to the sentence by a locative preposition ("in", "at", "near", "on"),
 the most exact kind (facility > city > admin1 > country), never the dateline while anything else is there,
-and not a country used as an actor ("Iraqi forces", "Iran said"). "north of Baghdad" gives Baghdad's
+and not a country used as an actor ("Iraqi forces", "Iran said") nor a capital or country speaking or pressed for
+its government ("Washington said", "sanctions on Moscow"); a lake, sea or river loses to a named town. "the
+[Ugandan] capital" counts as the capital city (`capital.py`). "north of Baghdad" gives Baghdad's
 coordinates with precision "relative" and `direction="north"`. With no toponym in the sentence, the latest
 place of the two preceding sentences (same paragraph) at one step lower precision, else the dateline's
 country: a dateline says where the report was filed, and only its country is likely to be the event's; with no
@@ -17,6 +19,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..model import Place, Toponym
+from ..resources import load_yaml
+from . import sources
+from .capital import capital_toponyms
 from .gazetteer import get_gazetteer
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "throughout",
@@ -34,6 +39,15 @@ _RELATIVE = re.compile(
     re.IGNORECASE)
 _OUTSKIRTS = re.compile(r"\b(?:outskirts|suburbs?|outside)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 FALLBACK_SENTENCES = 2
+_LEXICON = load_yaml("geo/event_place.yaml")
+SPEECH_VERBS = frozenset(str(w) for w in _LEXICON["speech_verbs"])
+PRESSURE_NOUNS = frozenset(str(w) for w in _LEXICON["pressure_nouns"])
+WATER_WORDS = frozenset(str(w) for w in _LEXICON["water_words"])
+KIND_OF_WORDS = frozenset(str(w) for kind in _LEXICON["kind_of"].values() for w in kind)
+WATER_CODES = frozenset({"LK", "SEA", "OCN", "GULF", "STRT", "STM", "BAY", "CNL", "RSV", "LGN"})
+# Governments speak through their capitals and countries ("Washington said", "sanctions on Tehran").
+METONYM_CODES = frozenset({sources.CAPITAL, sources.COUNTRY})
+WATER_PENALTY = 4.0   # a water body loses to any named town or division of the sentence, even one without a preposition
 
 
 def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
@@ -44,7 +58,8 @@ def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
     # A country before an actor word ("U.S. officials") says who acts; a city there ("Baghdad police") still says
     # where, so only countries are dropped.
     inside = [t for t in ctx.inside(sent.start_char, sent.end_char) if not t.is_dateline
-              and not (t.place.precision == "country" and _names_actor(sent.doc, t))]
+              and not (t.place.precision == "country" and _names_actor(sent.doc, t))
+              and not _speaks_or_targeted(sent.doc, t)]
     if inside:
         best = max(inside, key=lambda t: _score(ctx, sent, t, len(inside)))
         return _as_event_place(ctx, sent, best)
@@ -67,9 +82,27 @@ class _DocContext:
         self.in_text_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
         self.datelines = [t for t in self.resolved if t.is_dateline]
         self.main_place = _main_place([t for t in self.resolved if not _names_actor(doc, t)])
+        self._add_capitals(doc, gaz)
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
         self.sent_ends = [s.end_char for s in sents]
+
+    def _add_capitals(self, doc: Doc, gaz) -> None:
+        """Add "the [Ugandan] capital" phrases that overlap no toponym, as toponyms of the capital city."""
+        home = self.datelines[0].place if self.datelines else self.main_place
+        phrases = capital_toponyms(doc, gaz, home.country if home is not None else None)
+        # "Peru's capital" holds the toponym "Peru": the phrase is the more exact place and replaces it.
+        inner = {id(t) for c in phrases for t in self.resolved if c.start <= t.start and t.end <= c.end
+                 and t.place.precision == "country" and t.place.country == c.place.country}
+        kept = [t for t in self.resolved if id(t) not in inner]
+        phrases = [c for c in phrases if not any(t.start < c.end and c.start < t.end for t in kept)]
+        if not phrases:
+            return
+        replaced = {i for i in inner if any(c.start <= t.start and t.end <= c.end for c in phrases
+                                            for t in self.resolved if id(t) == i)}
+        self.resolved = sorted([t for t in self.resolved if id(t) not in replaced] + phrases, key=lambda t: t.start)
+        self.starts = [t.start for t in self.resolved]
+        self.in_text_order = True
 
     def inside(self, lo: int, hi: int) -> list[Toponym]:
         """Resolved toponyms within [lo, hi], in input order."""
@@ -96,6 +129,30 @@ def _names_actor(doc: Doc, top: Toponym) -> bool:
     """True for a toponym right before an actor word ("U.S. officials", "Colombian army"): it says who, not where."""
     span = doc.char_span(top.start, top.end, alignment_mode="expand")
     return span is not None and span.end < len(doc) and doc[span.end].lower_ in ACTOR_HEADS
+
+
+def _speaks_or_targeted(doc: Doc, top: Toponym) -> bool:
+    """True for a capital or country used for its government: the subject of a speech verb ("Moscow said",
+    "Washington warned") or the object of a pressure noun ("sanctions on Tehran", "talks with Kyiv")."""
+    if top.place.feature_code not in METONYM_CODES:
+        return False
+    span = doc.char_span(top.start, top.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        noun = root.head.head
+        return noun.pos_ == "NOUN" and noun.lower_ in PRESSURE_NOUNS
+    return False
+
+
+def _is_water(top: Toponym) -> bool:
+    """True for a lake, sea or river, by its feature code or a water word in its name ("Lake George")."""
+    words = top.text.lower().split()
+    return top.place.feature_code in WATER_CODES or bool(words) and (
+        words[0] in WATER_WORDS or words[-1] in WATER_WORDS)
 
 
 def _main_place(toponyms: list[Toponym]) -> Place | None:
@@ -132,6 +189,8 @@ def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
     doc = sent.doc
     text = ctx.text
     score = float(PRECISION_RANK.get(top.place.precision, 1))
+    if _is_water(top):
+        score -= WATER_PENALTY
     span = doc.char_span(top.start, top.end, alignment_mode="expand")
     if span is not None:
         prev = _previous_word(span)
@@ -160,8 +219,16 @@ def _names_origin(prep) -> bool:
 
 
 def _previous_word(span: Span):
+    """The word governing `span` from before it, past articles, compounds and a "the eastern town of" kind phrase
+    ("in the eastern Ugandan town of Jinja" -> "in")."""
     i = span.start - 1
     doc = span.doc
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in KIND_OF_WORDS:
+        i -= 2
+        while i >= 0 and span.start - i <= 6 and (doc[i].pos_ in ("ADJ", "PROPN") or doc[i].lower_ in (
+                "the", "a", "an")):
+            i -= 1
+        return doc[i] if i >= 0 else None
     while i >= 0 and (doc[i].lower_ in ("the", "a", "an") or doc[i].dep_ == "compound" or doc[i].is_punct
                       and doc[i].text != ","):
         i -= 1

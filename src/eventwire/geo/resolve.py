@@ -236,6 +236,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
         if any(mentions[k].division for k in groups[key]):   # "Washington state": the division, not the city
             priors[key] = priors[key] + np.array([DIVISION_BONUS * (gaz.feature_code[i] == sources.ADM1)
                                                   for i in cands[key]])
+        elif any(mentions[k].settlement for k in groups[key]):   # "the town of Jinja": a town, not a district
+            priors[key] = priors[key] + np.array([DIVISION_BONUS * gaz.feature_code[i].startswith("PPL")
+                                                  for i in cands[key]])
     if locale:
         for key in keys:
             priors[key] = priors[key] + np.array([locale.get(gaz.country[i], 0.0) for i in cands[key]])

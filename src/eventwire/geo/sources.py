@@ -232,7 +232,7 @@ def adjectival_names(ci: dict[str, dict]) -> dict[str, tuple[str, str]]:
         dem = str(c.get("demonym") or "")
         size = int(c.get("population") or 0)
         # "French" is the demonym of Réunion and Mayotte too: the most populous country owns the adjective.
-        if dem and " " not in dem and c.get("name") and size > pop.get(dem, -1):
+        if dem and c.get("name") and size > pop.get(dem, -1):
             out[dem], pop[dem] = (str(c["name"]), iso), size
     for adj, place in (load_yaml("geo/aliases.yaml").get("adjectival") or {}).items():
         out[str(adj)] = (str(place), "")
