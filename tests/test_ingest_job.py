@@ -109,3 +109,30 @@ def test_sigkill_at_random_moments_then_rerun_equals_clean_run(tmp_path):
     assert 0 < partial[0] < 60 and partial == sorted(partial), partial   # progress kept across kills
     subprocess.run(_ingest_cmd(path, killed), env=env, check=False, capture_output=True, timeout=300)
     assert snapshot(str(killed)) == expected
+
+
+def test_a_missing_gazetteer_cache_is_built_once_in_a_child_before_the_workers(monkeypatch, tmp_path):
+    from eventwire import jobs
+    from eventwire.geo import gazetteer
+
+    started = []
+
+    class FakeProcess:
+        def __init__(self, target, name):
+            started.append((target, name))
+
+        def start(self):
+            pass
+
+        def join(self):
+            pass
+
+    class FakeContext:
+        Process = FakeProcess
+
+    monkeypatch.setattr(gazetteer, "cache_path", lambda: tmp_path / "missing.pkl")
+    jobs._ensure_gazetteer_cached(FakeContext())
+    assert [t for t, _ in started] == [jobs._build_gazetteer_cache]
+    (tmp_path / "missing.pkl").write_bytes(b"cached")
+    jobs._ensure_gazetteer_cached(FakeContext())
+    assert len(started) == 1

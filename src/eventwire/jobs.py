@@ -9,6 +9,7 @@ redoes, giving exactly the rows of an uninterrupted run.
 """
 from __future__ import annotations
 
+import ctypes
 import itertools
 import logging
 import multiprocessing
@@ -122,11 +123,30 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
                 results.append(outcome)
             report.added += store.add_results(results)
             evaluate_new_events(store, [e for r in results for e in r.events])  # watch rules, after the commit
+            release_free_memory()
             log.info("committed %d documents (%d added so far, %d events)", len(results), report.added, report.events)
             if progress:
                 for outcome in outcomes:
                     progress(outcome)
     return report
+
+
+def release_free_memory() -> None:
+    """Hand freed heap pages back to the OS (glibc `malloc_trim`). Results arrive unpickled in the pool's
+    thread, and without this the main process's RSS crept up with the corpus (from fragmentation, not from
+    live objects): 319 -> 366 MB over 40 batches, against 294 -> 297 MB with it. A no-op off glibc."""
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
+def _find_malloc_trim():
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_malloc_trim = _find_malloc_trim()
 
 
 def new_document_batches(store, documents: Iterable[Document], report: JobReport, publication_date: date | None,
@@ -191,6 +211,7 @@ def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) ->
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["eventwire.pipeline"])
+    _ensure_gazetteer_cached(context)
     # Workers are replaced after WORKER_MAX_BATCHES batches, so that whatever a stage keeps between documents
     # (caches, interned strings, allocator fragmentation) cannot grow with the corpus.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
@@ -202,6 +223,23 @@ def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) ->
                 yield in_flight.popleft().result()
         while in_flight:
             yield in_flight.popleft().result()
+
+
+def _ensure_gazetteer_cached(context) -> None:
+    """Build the gazetteer cache once, in a short-lived process, before the workers start: otherwise on a
+    first run every worker builds it at the same time (about 750 MB each), and the main process, which
+    never needs the index, would keep it if it built it itself."""
+    from .geo.gazetteer import cache_path
+    if cache_path().exists():
+        return
+    builder = context.Process(target=_build_gazetteer_cache, name="eventwire-gazetteer-build")
+    builder.start()
+    builder.join()
+
+
+def _build_gazetteer_cache() -> None:
+    from .geo.gazetteer import load_or_build
+    load_or_build()
 
 
 def _init_worker() -> None:
