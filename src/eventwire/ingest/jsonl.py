@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from .. import limits
-from ..config import Config
+from ..config import Config, load_config
 from ..errors import Errors, InputError
 from .decode import decode_bytes
 from .readers import Item, gunzip, jsonl_record_to_document, reader, stream_reader
@@ -25,7 +25,8 @@ LINE_FACTOR = 6
 
 
 def line_limit() -> int:
-    return LINE_FACTOR * Config.max_document_bytes
+    """The longest JSONL line read, from the configured document limit (as the WARC reader does)."""
+    return LINE_FACTOR * load_config().max_document_bytes
 
 
 @reader(".jsonl", ".jsonl.gz", ".ndjson")
