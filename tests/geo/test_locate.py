@@ -171,3 +171,15 @@ def test_town_beats_lake(parse):
     doc, tops = parse("Police in the town of Kasese detained 14 fishermen for illegal fishing on Lake George.")
     p = locate_event(_sent(doc, "detained"), tops)
     assert p is not None and p.name == "Kasese"
+
+
+def test_country_acting_as_subject_is_no_event_place(parse):
+    doc, tops = parse("America attacked a convoy near Kandahar on Monday, killing six fighters.")
+    p = locate_event(_sent(doc, "America"), tops)
+    assert p is not None and p.country == "AFG" and p.precision == "city"
+
+
+def test_capital_hit_in_the_passive_is_the_event_place(parse):
+    doc, tops = parse("Baghdad was hit by three rockets on Monday night.")
+    p = locate_event(_sent(doc, "Baghdad"), tops)
+    assert p is not None and p.name == "Baghdad"

@@ -132,15 +132,19 @@ def _names_actor(doc: Doc, top: Toponym) -> bool:
 
 
 def _speaks_or_targeted(doc: Doc, top: Toponym) -> bool:
-    """True for a capital or country used for its government: the subject of a speech verb ("Moscow said",
-    "Washington warned") or the object of a pressure noun ("sanctions on Tehran", "talks with Kyiv")."""
+    """True for a capital or country used for its government: the active subject of any verb ("Moscow said",
+    "America attacked", "Washington has blamed"), the passive subject of a speech verb ("Tehran was urged"), or
+    the object of a pressure noun ("sanctions on Tehran", "talks with Kyiv"). A passive subject of another verb
+    is where it happened ("Baghdad was hit by rockets"), and so is an object ("rockets hit Baghdad")."""
     if top.place.feature_code not in METONYM_CODES:
         return False
     span = doc.char_span(top.start, top.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in SPEECH_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         noun = root.head.head
