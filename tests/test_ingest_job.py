@@ -136,3 +136,24 @@ def test_a_missing_gazetteer_cache_is_built_once_in_a_child_before_the_workers(m
     (tmp_path / "missing.pkl").write_bytes(b"cached")
     jobs._ensure_gazetteer_cached(FakeContext())
     assert len(started) == 1
+
+
+def test_a_copy_under_another_id_is_stored_once_and_recorded_as_a_copy(tmp_path):
+    import json as _json
+    from eventwire.jobs import ingest_files
+    from eventwire.store import Store
+
+    story = "Gunmen attacked a police post near Gao on Monday, killing three officers, officials said."
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(_json.dumps(r) for r in [
+        {"id": "outlet-a", "text": story, "url": "https://a.example/1"},
+        {"id": "outlet-b", "text": story + "\n(Reporting by Jane Roe; Editing by John Doe)", "url": "https://b.example/9"},
+        {"id": "outlet-a", "text": story}]), encoding="utf-8")
+    db = str(tmp_path / "copies.duckdb")
+    first = ingest_files([str(path)], db, workers=1)
+    again = ingest_files([str(path)], db, workers=1)
+    assert first.added == 1 and first.already_stored == 2 and again.added == 0
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT doc_id FROM documents").fetchall() == [("outlet-a",)]
+        assert store.con.execute("SELECT doc_id, stored_as, url FROM document_copies").fetchall() == [
+            ("outlet-b", "outlet-a", "https://b.example/9")]

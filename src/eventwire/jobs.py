@@ -28,6 +28,7 @@ from .model import Document, Failure, Result
 log = logging.getLogger("eventwire")
 
 WORKER_MAX_BATCHES = 32     # batches a worker process codes before it is replaced (bounds its memory)
+COPIES_PENDING = 256        # repeated documents held before they are recorded as copies
 
 
 @dataclass
@@ -111,8 +112,15 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
         def skip(failure: Failure) -> None:
             store.add_skipped(failure.source, failure.reason)
 
+        copies: list[Document] = []   # same text as a stored or queued document, under another id
+
+        def note_copy(document: Document) -> None:
+            copies.append(document)
+            if len(copies) >= COPIES_PENDING:   # a rerun of a big file meets only repeats: keep memory flat
+                copies[:] = store.add_copies(copies)
+
         batches = new_document_batches(store, read_raw_documents(paths, report, config, skip), report,
-                                       publication_date, config.batch_size)
+                                       publication_date, config.batch_size, note_copy)
         for outcomes in code_batches(batches, workers, config.batch_size):
             results = []
             for outcome in outcomes:
@@ -122,12 +130,14 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
                 report.events += len(outcome.events)
                 results.append(outcome)
             report.added += store.add_results(results)
+            copies[:] = store.add_copies(copies)
             evaluate_new_events(store, [e for r in results for e in r.events])  # watch rules, after the commit
             release_free_memory()
             log.info("committed %d documents (%d added so far, %d events)", len(results), report.added, report.events)
             if progress:
                 for outcome in outcomes:
                     progress(outcome)
+        store.add_copies(copies)   # copies met after the last batch was queued
     return report
 
 
@@ -150,8 +160,10 @@ _malloc_trim = _find_malloc_trim()
 
 
 def new_document_batches(store, documents: Iterable[Document], report: JobReport, publication_date: date | None,
-                         batch_size: int) -> Iterator[list[Document]]:
-    """Batches of documents whose content is neither stored nor already queued in this run, dates filled."""
+                         batch_size: int, on_repeat: Callable[[Document], None] | None = None
+                         ) -> Iterator[list[Document]]:
+    """Batches of documents whose content is neither stored nor already queued in this run, dates filled.
+    `on_repeat` gets each document left out that way (the store records those with another id as copies)."""
     from .pipeline import with_publication_date
 
     queued: deque[str] = deque(maxlen=100_000)    # recent hashes: repeats within one run (bounded memory)
@@ -164,6 +176,8 @@ def new_document_batches(store, documents: Iterable[Document], report: JobReport
             h = d.content_hash
             if h in stored or h in queued_set:
                 report.already_stored += 1
+                if on_repeat:
+                    on_repeat(d)
                 continue
             if len(queued) == queued.maxlen:
                 queued_set.discard(queued[0])

@@ -200,6 +200,24 @@ class Store:
         for table in ("events", "toponyms", "sentences", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
 
+    def add_copies(self, documents: Iterable[Document]) -> list[Document]:
+        """Record documents whose text is stored under another id as copies of it (once each); returns those
+        whose text is not stored (yet), for the caller to try again after the next commit."""
+        documents = list(documents)
+        if not documents:
+            return []
+        stored = dict(self.con.execute("SELECT content_hash, doc_id FROM documents WHERE content_hash IN "
+                                       "(SELECT unnest(?))", [[d.content_hash for d in documents]]).fetchall())
+        waiting = []
+        for d in documents:
+            holder = stored.get(d.content_hash)
+            if holder is None:
+                waiting.append(d)
+            elif holder != d.doc_id:
+                self.con.execute("INSERT OR IGNORE INTO document_copies VALUES (?, ?, ?, ?, ?)",
+                                 [d.doc_id, holder, d.url, d.source, d.publication_date])
+        return waiting
+
     def add_skipped(self, source: str, reason: str) -> None:
         """Record a skipped document once (a rerun that meets it again adds no second row)."""
         self.con.execute("INSERT INTO skipped (source, reason) SELECT ?, ? WHERE NOT EXISTS "

@@ -59,3 +59,14 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason     VARCHAR NOT NULL,
     skipped_at TIMESTAMP DEFAULT current_timestamp
 );
+
+-- Other copies of a stored document: the same cleaned text under another id (a syndicated story whose only
+-- difference was a credit line or byline). The text and its events are stored once, under documents.doc_id =
+-- stored_as; every other place it was published is kept here, so no source is lost.
+CREATE TABLE IF NOT EXISTS document_copies (
+    doc_id           VARCHAR PRIMARY KEY,   -- the copy's own id
+    stored_as        VARCHAR NOT NULL,      -- documents.doc_id holding the text
+    url              VARCHAR,
+    source           VARCHAR,
+    publication_date DATE
+);
