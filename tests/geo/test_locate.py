@@ -183,3 +183,9 @@ def test_capital_hit_in_the_passive_is_the_event_place(parse):
     doc, tops = parse("Baghdad was hit by three rockets on Monday night.")
     p = locate_event(_sent(doc, "Baghdad"), tops)
     assert p is not None and p.name == "Baghdad"
+
+
+def test_owner_country_before_a_facility_is_no_event_place(parse):
+    doc, tops = parse("Militias stepped up pressure on US installations across Iraq on Saturday.")
+    p = locate_event(_sent(doc, "Militias"), tops)
+    assert p is not None and p.country == "IRQ"

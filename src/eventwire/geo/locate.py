@@ -198,7 +198,11 @@ def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
     span = doc.char_span(top.start, top.end, alignment_mode="expand")
     if span is not None:
         prev = _previous_word(span)
-        if prev is not None and _names_origin(prev):
+        if top.place.precision == "country" and _modifies_noun(span):
+            # "pressure on US installations", "at US bases": the preposition's object is the facility and the
+            # country before it its owner, not where the event happened
+            score -= 1.5
+        elif prev is not None and _names_origin(prev):
             score -= 1.5
         elif prev is not None and prev.lower_ in STRONG_LOCATIVE:
             score += 3.0
@@ -214,6 +218,13 @@ def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
         score += 2.5
     # Earlier mentions win ties: the event clause usually comes first in news sentences.
     return score - 0.001 * (top.start - sent.start_char)
+
+
+def _modifies_noun(span: Span) -> bool:
+    """The toponym is a modifier of a noun after it ("US bases", "Iraq's oil")."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end and root.head.pos_ in (
+        "NOUN", "PROPN")
 
 
 def _names_origin(prep) -> bool:
