@@ -109,6 +109,10 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
     workers = max(1, workers or config.workers)
     report = JobReport()
     with Store(db_path or config.db_path) as store:
+        # DuckDB caches the blocks it reads and writes up to its limit (80% of RAM by default), so the ingest
+        # process grew with the database; a fixed limit makes it evict instead (it spills, never fails, here).
+        store.con.execute(f"SET memory_limit = '{max(64, int(config.ingest_db_memory_mb))}MB'")
+
         def skip(failure: Failure) -> None:
             store.add_skipped(failure.source, failure.reason)
 
