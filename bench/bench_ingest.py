@@ -147,12 +147,10 @@ def bench_dedup(tmp: Path, path: Path) -> dict:
         for doc_id, merged_id in store.con.execute("SELECT doc_id, merged_id FROM event_sources").fetchall():
             merged_of.setdefault(doc_id, set()).add(merged_id)
         clusters = dict(store.con.execute("SELECT doc_id, cluster_id FROM document_clusters").fetchall())
-        by_hash = dict(store.con.execute("SELECT content_hash, doc_id FROM documents").fetchall())
-    # A copy whose cleaned text equals its original's (only a credit line differed) is stored once, under the
-    # first id: score it as that stored document, which is what the system made of it.
-    from eventwire.ingest import iter_documents
-    stored_as = {d.doc_id: by_hash.get(d.content_hash, d.doc_id) for d in iter_documents([str(path)])
-                 if hasattr(d, "content_hash")}
+        # A copy whose cleaned text equals its original's (only a credit line differed) is stored once, under the
+        # first id, and recorded in document_copies: score it as that stored document.
+        copy_of = dict(store.con.execute("SELECT doc_id, stored_as FROM document_copies").fetchall())
+    stored_as = {d: copy_of.get(d, d) for d in gold}
     exact_copies = sum(1 for doc_id, stored in stored_as.items() if doc_id != stored)
     merged_of = {d: merged_of.get(stored_as.get(d, d), set()) for d in gold}
     clusters = {d: clusters.get(stored_as.get(d, d)) for d in gold}
