@@ -184,9 +184,12 @@ def _arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Tok
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a general killed in a US strike"
         return _agent(tok), tok.head
     source = _subject(tok)
-    target = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    # an object that is part of the trigger phrase ("put their names to", "opened fire") is no target
+    target = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i not in match.tokens), None)
     if target is None:
         target = _prep_object(tok, TARGET_PREPS)
+        if target is not None and target.i in match.tokens:
+            target = None
     return source, target
 
 
@@ -292,7 +295,8 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     recent_assaults: list[tuple[int, Event]] = []  # (sentence index, event) for casualty statements that follow
     last_date: tuple[date | None, str | None, int] = (None, None, -1)
     sentences = list(work.sents)
-    has_places = any(t.place is not None for t in toponyms)  # no resolved toponym: no event place to look for
+    # no resolved toponym and no "the [Ugandan] capital" (geo/capital.py): no event place to look for
+    has_places = any(t.place is not None for t in toponyms) or "capital" in document.text
     salient_assault = False
     referenced: set[str] = set()  # ids of referenced happenings (see references.py)
     para_first = 0  # index of the first sentence of the current paragraph

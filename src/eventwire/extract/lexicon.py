@@ -23,7 +23,7 @@ SECTORS = "actors/sectors.csv"
 
 SECTOR_NAMES = ("government", "military", "police", "rebels", "militia", "party", "civilians", "protesters",
                 "media", "IGO", "NGO", "business", "religious")
-CONDITION_KINDS = ("weapon", "casualty", "obj", "notobj", "mod", "notmod")
+CONDITION_KINDS = ("weapon", "casualty", "obj", "notobj", "mod", "notmod", "subj")
 
 
 def _fail(name: str, line: int | None, reason: str) -> DataFileError:
@@ -123,7 +123,7 @@ def _parse_conditions(raw: str, line: int) -> tuple[Condition, ...]:
         if kind not in CONDITION_KINDS:
             raise _fail(TRIGGERS, line, f"unknown condition '{kind}' (expected one of {CONDITION_KINDS})")
         lemmas = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
-        if kind in ("obj", "notobj", "mod", "notmod") and not lemmas:
+        if kind in ("obj", "notobj", "mod", "notmod", "subj") and not lemmas:
             raise _fail(TRIGGERS, line, f"condition '{kind}' needs lemmas")
         out.append(Condition(kind, lemmas))
     return tuple(out)

@@ -142,7 +142,10 @@ def _phrase_text(tok: Token) -> str:
     """The noun's own phrase, with a setting relative clause that follows it ("..., in which five died")."""
     sent = tok.sent
     end = tok.right_edge.i + 1
-    nxt = end + 1 if end < sent.end and sent.doc[end].is_punct else end
+    nxt = end
+    while nxt < sent.end and sent.doc[nxt].ent_type_ in ("DATE", "TIME"):
+        nxt += 1  # "the raid near Gao last week, in which ...": the parser hangs the date on the verb
+    nxt = nxt + 1 if nxt < sent.end and sent.doc[nxt].is_punct else nxt
     if nxt < sent.end:
         clause = _setting_relative(sent.doc[nxt])
         if clause is not None:
@@ -209,8 +212,18 @@ def _named_argument(tok: Token, named: Callable[[Token], bool]) -> bool:
         obj = next((g for g in child.children if g.dep_ == "pobj"), None)
         if obj is None:
             continue
-        if child.lower_ == "by" and named(obj) or child.lower_ in PLACE_PREPS and _proper(obj):
+        if child.lower_ == "by" and named(obj) or child.lower_ in PLACE_PREPS and (
+                _proper(obj) or _near_named_place(obj)):
             return True
+    return False
+
+
+def _near_named_place(obj: Token) -> bool:
+    """The preposition's object is placed by a proper name of its own ("the raid on a village near Gao")."""
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            if any(g.dep_ == "pobj" and _proper(g) for g in prep.children):
+                return True
     return False
 
 

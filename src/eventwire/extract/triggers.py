@@ -62,6 +62,26 @@ def dependent_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def subject_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the trigger's active subject, also of a verb it is conjoined to or an adverbial clause of
+    ("crowds gathered and marched", "protesters poured in, demanding ...")."""
+    verb = tok
+    while verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and not any(
+            c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    out = set()
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        out.add(lemma(subj))
+        head = subj
+        for _ in range(3):  # "tens of thousands of demonstrators": the people are the object of "of"
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if head is None:
+                break
+            out.add(lemma(head))
+    return out
+
+
 def modifier_lemmas(tok: Token) -> set[str]:
     out = {lemma(c) for c in tok.children if c.dep_ in MOD_DEPS}
     out |= {lemma(g) for c in tok.children if c.dep_ in ("compound", "amod", "poss") for g in c.children
@@ -82,6 +102,8 @@ def conditions_hold(entry: Trigger, tok: Token, has_weapon: bool, has_casualty: 
             deps = deps if deps is not None else dependent_lemmas(tok)
             if (cond.kind == "obj") != bool(deps & cond.lemmas):
                 return False
+        if cond.kind == "subj" and not subject_lemmas(tok) & cond.lemmas:
+            return False
         if cond.kind in ("mod", "notmod"):
             mods = mods if mods is not None else modifier_lemmas(tok)
             if (cond.kind == "mod") != bool(mods & cond.lemmas):

@@ -55,6 +55,7 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
             if m.qualifier is not None:
                 m.qualifier += offset
         mentions = mentions + weak
+        dateline = find_dateline(doc, mentions)
         resolutions = resolve(gaz, mentions, dateline, locale, countries)
     if not mentions:
         return []

@@ -19,7 +19,10 @@ def find_dateline(doc: Doc, mentions: list[Mention]) -> int | None:
     """Index of the mention that is the dateline, or None. A dateline is a place name opening one of the first
     `MAX_DATELINE_LINE` lines (nothing but punctuation before it), followed by an agency tag or a dash."""
     text = doc.text
-    for k, m in enumerate(mentions):
+    # in text order: weak mentions found later by the gazetteer scan ("ADDIS ABABA (Wire) -", which NER calls an
+    # ORG) are appended after the NER ones
+    for k in sorted(range(len(mentions)), key=lambda k: mentions[k].start):
+        m = mentions[k]
         if m.start > MAX_DATELINE_OFFSET and text.rfind("\n", 0, m.start) < 0:
             break
         line_start = text.rfind("\n", 0, m.start) + 1
