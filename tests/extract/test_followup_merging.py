@@ -54,3 +54,46 @@ def test_all_caps_dateline_tagged_as_organisation_is_no_event_place():
     (curfew,) = [e for e in events if e.event_type == "COERCE"]
     assert curfew.location is not None and curfew.location.name != "Addis Ababa"
     assert curfew.date == date(2022, 7, 6)
+
+
+def test_strike_sense_follows_the_sentence_topic(code):
+    labour = code("The manufacturers' association said on Thursday that Tuesday's strike in Tema had cost "
+                  "exporters millions and urged workers to wait for the wage board.")
+    assert "PROTEST" in _types(labour) and "ASSAULT" not in _types(labour)
+    assert "ASSAULT" in _types(code("A strike on a village near Kidal killed nine people on Saturday."))
+
+
+def test_dated_agreement_named_in_a_reaction_is_coded(code):
+    events = code("The United States on Wednesday welcomed Tuesday's electoral deal between Bolivia's government "
+                  "and the opposition.")
+    (deal,) = [e for e in events if e.event_type == "AGREE"]
+    assert deal.modality == "reported" and deal.date == date(2021, 6, 8)
+    # an undated one names no one happening ("referable: dated")
+    assert "AGREE" not in _types(code("Israel is opposed to French mediation in talks with Syria."))
+
+
+def test_agreement_as_background_is_no_event(code):
+    assert "AGREE" not in _types(code("Since the 2016 peace accord, the army has patrolled the border."))
+    assert "AGREE" not in _types(code("The troops stay under a mutual defence pact."))
+
+
+def test_signed_agreement_is_no_target(code):
+    events = code("Gabon's government and the opposition signed an agreement on Tuesday to hold elections.")
+    (agree,) = [e for e in events if e.event_type == "AGREE"]
+    assert agree.target_actor is None or "agreement" not in agree.target_actor.text
+
+
+def test_those_who_died_are_victims_and_a_time_setting_has_its_own_doer(code):
+    events = code("Kenya's interior minister travelled to Garissa on Thursday and ordered a security operation "
+                  "after Monday's ambush, in which seven police officers died.")
+    (ambush,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert ambush.source_actor is None or "minister" not in ambush.source_actor.text
+    assert ambush.source_actor is None or "officers" not in ambush.source_actor.text
+    assert ambush.fatalities == 7
+
+
+def test_bare_capital_takes_the_country_of_the_reports_demonyms():
+    events = extract("Chilean police said on Monday that 15 people had been detained after scuffles at the end of "
+                     "Sunday's march in the capital.", publication_date="2023-09-11")
+    (arrest,) = [e for e in events if e.event_type == "COERCE"]
+    assert arrest.location is not None and arrest.location.name == "Santiago"

@@ -59,3 +59,9 @@ def test_resolve_event_date_takes_a_span():
 ])
 def test_weekday_direction(text, expected):
     assert resolve_date_text(text, PUB)[0] == expected
+
+
+def test_possessive_weekday_after_from_is_past():
+    # "the toll from Friday's bombing" names a past happening; "from Friday" opens a period still to come
+    assert resolve_date_text("The death toll from Friday's bombing rose", PUB)[0] == date(2021, 6, 11)
+    assert resolve_date_text("Schools stay shut from Friday", PUB)[0] == date(2021, 6, 18)

@@ -82,6 +82,17 @@ def recipient(trigger: Token) -> Token | None:
     return None
 
 
+# Verbs whose subject undergoes the act ("seven officers died"): the subject is the victim, never the doer.
+PATIENT_SUBJECT_VERBS = {"die", "perish", "drown", "starve", "succumb"}
+
+
+def patient_subject(trigger: Token) -> Token | None:
+    """The victim written as the subject of "died", "perished"; None for other verbs."""
+    if trigger.lemma_.lower() not in PATIENT_SUBJECT_VERBS:
+        return None
+    return next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+
+
 def stative_passive(trigger: Token) -> tuple[Token, Token | None] | None:
     """(subject, "to" object) of "X is opposed to Y"; None for other verb forms."""
     if trigger.lemma_.lower() not in STATIVE_PASSIVES or any(c.dep_ == "agent" for c in trigger.children):

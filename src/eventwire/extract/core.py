@@ -17,7 +17,7 @@ from .dateline import in_dateline
 from .casualties import Casualties, find_casualties
 from .lexicon import Trigger
 from .modality import modality_of
-from .references import REFERENCE_FACTOR, Reference, find_references
+from .references import REFERENCE_FACTOR, TIME_SETTING, Reference, find_references
 from .specificity import generic_reason
 from .triggers import Match, find_triggers
 from .weapons import find_weapons
@@ -151,7 +151,8 @@ def _noun_arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None
         partner = _prep_object(tok, {"with"})  # "talks with the rebels", not "viewed cooperation with suspicion"
         target = partner if partner is not None and _names_actor(partner, resolver) else None
     head = tok.head
-    if tok.dep_ in ("dobj", "pobj"):
+    # "ordered an operation after Monday's ambush": who orders did not ambush; a time setting has its own doer
+    if tok.dep_ in ("dobj", "pobj") and not (tok.dep_ == "pobj" and head.lower_ in TIME_SETTING):
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if head.lower_ == "of" and verb.dep_ == "dobj":
             verb = verb.head  # "launched ten days of war games", "began a series of raids"
@@ -172,6 +173,9 @@ def _arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Tok
     stative = clauses.stative_passive(tok)
     if stative is not None:
         return stative
+    victim = clauses.patient_subject(tok)
+    if victim is not None:
+        return None, victim
     if match.entry.event_type == "AID" and clauses.recipient(tok) is not None:
         return _subject(tok) or _agent(tok), clauses.recipient(tok)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -335,7 +339,8 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
                                                                 cameo=onto.cameo_for(new_type, None)), parent.tokens)
         # "will not attack", "did not arrest": a negated trigger tells of no happening
         cands = [c for c in cands if not any(k.dep_ == "neg" for k in c.match.token.children)]
-        refs = find_references(cands, onto.referable, publication_date, lambda t: _names_actor(t, resolver))
+        refs = find_references(cands, onto.referable, publication_date, lambda t: _names_actor(t, resolver),
+                               onto.referable_dated)
         trigger_ids = {m.token.i for m in matches}
         owners = date_owners(sent, trigger_ids, publication_date)
         refs = [_date_reference(ref, owners, trigger_ids, publication_date) for ref in refs]
@@ -611,6 +616,8 @@ def _draft_actors(cands: list[Candidate], resolver: ActorResolver) -> tuple[Acto
         if source is None and s_head is not None:
             source = _resolve_actor(resolver, s_head)
             source_head = s_head if source is not None else None
+        if t_head is not None and any(t_head.i == c.match.token.i for c in cands):
+            t_head = None  # "signed an agreement": the object is the act itself (a trigger of this event), no one
         if t_head is not None and (s_head is None or t_head.i != s_head.i) and (
                 target is None or _bare(target, target_head)):
             actor = _resolve_actor(resolver, t_head)

@@ -23,7 +23,7 @@ SECTORS = "actors/sectors.csv"
 
 SECTOR_NAMES = ("government", "military", "police", "rebels", "militia", "party", "civilians", "protesters",
                 "media", "IGO", "NGO", "business", "religious")
-CONDITION_KINDS = ("weapon", "casualty", "obj", "notobj", "mod", "notmod", "subj")
+CONDITION_KINDS = ("weapon", "casualty", "obj", "notobj", "mod", "notmod", "subj", "ctx", "notctx", "notunder")
 
 
 def _fail(name: str, line: int | None, reason: str) -> DataFileError:
@@ -68,6 +68,7 @@ class Ontology:
     acled: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     modes: dict[str, dict[str, ModeInfo]] = field(default_factory=dict)
     referable: frozenset[str] = frozenset()  # types whose nouns, named inside another event, are coded too
+    referable_dated: frozenset[str] = frozenset()  # of those, the ones coded only when the noun has its own date
 
     def acled_for(self, event_type: str, mode: str | None) -> tuple[str, str] | None:
         info = self.modes.get(event_type, {}).get(mode or "")
@@ -110,9 +111,10 @@ def ontology() -> Ontology:
                 raise _fail(ONTOLOGY, None, f"{name}.{mode}: expected a mapping")
             modes[mode] = ModeInfo(mspec.get("cameo"), _acled_pair(ONTOLOGY, mspec.get("acled"), f"{name}.{mode}"))
         onto.modes[name] = modes
-        if not isinstance(spec.get("referable", False), bool):
-            raise _fail(ONTOLOGY, None, f"{name}: 'referable' must be true or false")
+        if spec.get("referable", False) not in (True, False, "dated"):
+            raise _fail(ONTOLOGY, None, f"{name}: 'referable' must be true, false or dated")
     onto.referable = frozenset(name for name, spec in types.items() if spec.get("referable"))
+    onto.referable_dated = frozenset(name for name, spec in types.items() if spec.get("referable") == "dated")
     return onto
 
 
@@ -123,7 +125,7 @@ def _parse_conditions(raw: str, line: int) -> tuple[Condition, ...]:
         if kind not in CONDITION_KINDS:
             raise _fail(TRIGGERS, line, f"unknown condition '{kind}' (expected one of {CONDITION_KINDS})")
         lemmas = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
-        if kind in ("obj", "notobj", "mod", "notmod", "subj") and not lemmas:
+        if kind in ("obj", "notobj", "mod", "notmod", "subj", "ctx", "notctx", "notunder") and not lemmas:
             raise _fail(TRIGGERS, line, f"condition '{kind}' needs lemmas")
         out.append(Condition(kind, lemmas))
     return tuple(out)

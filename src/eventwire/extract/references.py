@@ -71,7 +71,7 @@ class Reference:
 
 
 def find_references(cands: list[Candidate], referable: frozenset[str], publication_date: date | None,
-                    named: Callable[[Token], bool]) -> list[Reference]:
+                    named: Callable[[Token], bool], dated_only: frozenset[str] = frozenset()) -> list[Reference]:
     """The candidates of one sentence that are referenced happenings (see the module docstring). `named(tok)`
     says whether a token names an actor (a name, a dictionary actor or a sector word)."""
     found = []
@@ -80,7 +80,7 @@ def find_references(cands: list[Candidate], referable: frozenset[str], publicati
         if cand.content_of is None or match.entry.event_type not in referable or not _is_noun(match):
             continue
         ref = _reference(cand, publication_date, named)
-        if ref is not None:
+        if ref is not None and (ref.date is not None or match.entry.event_type not in dated_only):
             found.append(ref)
     return found
 

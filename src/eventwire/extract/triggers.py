@@ -62,6 +62,12 @@ def dependent_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def sentence_lemmas(sent: Span) -> set[str]:
+    """Lemmas (and lower-case forms) of the sentence's words: the topic that decides a word's sense ("strike"
+    among workers and wages is a walkout, among aircraft an attack)."""
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
 def subject_lemmas(tok: Token) -> set[str]:
     """Lemmas of the trigger's active subject, also of a verb it is conjoined to or an adverbial clause of
     ("crowds gathered and marched", "protesters poured in, demanding ...")."""
@@ -103,6 +109,10 @@ def conditions_hold(entry: Trigger, tok: Token, has_weapon: bool, has_casualty: 
             if (cond.kind == "obj") != bool(deps & cond.lemmas):
                 return False
         if cond.kind == "subj" and not subject_lemmas(tok) & cond.lemmas:
+            return False
+        if cond.kind == "notunder" and tok.dep_ == "pobj" and tok.head.lower_ in cond.lemmas:
+            return False
+        if cond.kind in ("ctx", "notctx") and (cond.kind == "ctx") != bool(sentence_lemmas(tok.sent) & cond.lemmas):
             return False
         if cond.kind in ("mod", "notmod"):
             mods = mods if mods is not None else modifier_lemmas(tok)

@@ -23,6 +23,7 @@ from ..resources import load_yaml
 from . import sources
 from .capital import capital_toponyms
 from .gazetteer import get_gazetteer
+from .resolve import demonym_countries
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "throughout",
                       "within", "toward", "towards", "along", "over", "off", "between", "to", "from"})
@@ -89,8 +90,10 @@ class _DocContext:
 
     def _add_capitals(self, doc: Doc, gaz) -> None:
         """Add "the [Ugandan] capital" phrases that overlap no toponym, as toponyms of the capital city."""
+        if "capital" not in self.text:
+            return
         home = self.datelines[0].place if self.datelines else self.main_place
-        phrases = capital_toponyms(doc, gaz, home.country if home is not None else None)
+        phrases = capital_toponyms(doc, gaz, home.country if home is not None else _demonym_home(gaz, doc))
         # "Peru's capital" holds the toponym "Peru": the phrase is the more exact place and replaces it.
         inner = {id(t) for c in phrases for t in self.resolved if c.start <= t.start and t.end <= c.end
                  and t.place.precision == "country" and t.place.country == c.place.country}
@@ -123,6 +126,15 @@ class _DocContext:
 
 
 MAIN_COUNTRY_SHARE = 0.5
+
+
+def _demonym_home(gaz, doc: Doc) -> str | None:
+    """The country a report with no place name is about, from its country adjectives ("Chilean police said ...
+    in the capital"): the one most written, when no other is written as often."""
+    weights = sorted(demonym_countries(gaz, doc).items(), key=lambda kv: -kv[1])
+    if not weights or len(weights) > 1 and weights[1][1] == weights[0][1]:
+        return None
+    return weights[0][0]
 
 
 def _names_actor(doc: Doc, top: Toponym) -> bool:

@@ -120,7 +120,10 @@ def _looks_ahead(text: str, start: int, end: int) -> bool:
     """A weekday told as still to come: "next Monday", "starting on Sunday", "will ... on Friday"."""
     before = text[max(0, start - 60):start].lower()
     after = text[end:end + 40].lower()
-    if re.search(r"\b(?:next|coming|starting|beginning|from|until|till|by)\s+(?:on\s+)?$", before):
+    if re.search(r"\b(?:next|coming)\s+(?:on\s+)?$", before):
+        return True
+    # "from Monday", "until Friday" start or end a period; "the toll from Friday's bombing" names a happening
+    if re.search(r"\b(?:starting|beginning|from|until|till|by)\s+(?:on\s+)?$", before) and not re.match(r"['’]s\b", after):
         return True
     return re.search(FUTURE_CUE, before) is not None and not re.search(r"\b(?:said|told|announced|reported)\b", after[:15])
 
