@@ -88,3 +88,12 @@ def test_referenced_happening_merges_with_its_direct_report(synth):
     assert match_score(key_from_event(direct), key_from_event(referenced, pub)) is not None
     elsewhere = synth.make_event("c", modality="reported", when=None, source=None, place=synth.BASRA)
     assert match_score(key_from_event(direct), key_from_event(elsewhere, pub)) is None
+
+
+def test_reciprocal_types_match_with_roles_swapped(synth):
+    a = synth.make_event("a", event_type="AGREE", source=("Venezuela", "VEN"), target=("Norway", "NOR"))
+    b = synth.make_event("b", event_type="AGREE", source=None, target=("Venezuela", "VEN"))
+    assert score(a, b) is not None        # "A signed with B" / "B and A signed": either side may be written first
+    attack_a = synth.make_event("a", source=("Venezuela", "VEN"), target=("Norway", "NOR"))
+    attack_b = synth.make_event("b", source=None, target=("Venezuela", "VEN"))
+    assert score(attack_a, attack_b) is None   # who attacked whom is no reciprocal relation

@@ -97,3 +97,7 @@ def test_bare_capital_takes_the_country_of_the_reports_demonyms():
                      "Sunday's march in the capital.", publication_date="2023-09-11")
     (arrest,) = [e for e in events if e.event_type == "COERCE"]
     assert arrest.location is not None and arrest.location.name == "Santiago"
+
+
+def test_joining_a_march_is_a_protest(code):
+    assert "PROTEST" in _types(code("She was among thousands who joined the annual march to the cemetery on Sunday."))

@@ -9,7 +9,8 @@ Two reports merge when all of these hold (`match_score` returns None as soon as 
   with no date at all it never merges;
 * **actors**: for source and target alike, compatible when either side is unknown; otherwise the countries
   must agree when both are known, and two named groups of the actor dictionary must be the same group
-  (free-text actor descriptions are evidence when equal, never a conflict);
+  (free-text actor descriptions are evidence when equal, never a conflict). For reciprocal types (agree,
+  consult, cooperate: "A and B signed" / "B signed with A") the roles may also match swapped;
 * **location**: the countries must agree when both are known. Then by the coarser precision: point ≤ 25 km,
   city/relative ≤ 50 km, admin1 ≤ 250 km (and the same admin1 when both are known), country = same country.
   An unknown location is compatible only with *strong* other evidence: dates within one day, and an actor
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..model import Event
@@ -98,6 +99,8 @@ def match_score(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) -> 
     if days is None:
         return None
     actors = _actors_score(a, b)
+    if actors is None and a.event_type in RECIPROCAL_TYPES:
+        actors = _actors_score(a, _swapped(b))
     if actors is None:
         return None
     matched_actors, unknown_actors = actors
@@ -165,6 +168,15 @@ def _same_toll(a: MergeKey, b: MergeKey) -> bool:
 
 def _modality_ok(a: str, b: str) -> bool:
     return a == b or (a in FACTUAL and b in FACTUAL)
+
+
+# Types whose two sides act alike: which one a report writes first is no evidence.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _swapped(key: MergeKey) -> MergeKey:
+    return replace(key, source_name=key.target_name, source_country=key.target_country,
+                   target_name=key.source_name, target_country=key.source_country)
 
 
 def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
