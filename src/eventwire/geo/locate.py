@@ -58,13 +58,18 @@ def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
     ctx = _context(sent.doc, toponyms)
     # A country before an actor word ("U.S. officials") says who acts; a city there ("Baghdad police") still says
     # where, so only countries are dropped.
-    inside = [t for t in ctx.inside(sent.start_char, sent.end_char) if not t.is_dateline
-              and not (t.place.precision == "country" and _names_actor(sent.doc, t))
-              and not _speaks_or_targeted(sent.doc, t)]
+    inside = [t for t in ctx.inside(sent.start_char, sent.end_char) if _may_locate(sent.doc, t)]
     if inside:
         best = max(inside, key=lambda t: _score(ctx, sent, t, len(inside)))
         return _as_event_place(ctx, sent, best)
     return _fallback(ctx, sent)
+
+
+def _may_locate(doc: Doc, top: Toponym) -> bool:
+    """The toponym may be where an event happened: not the dateline, not a country named as a party ("US
+    officials", "Death to America") and not a government speaking or pressed ("Moscow said", "sanctions on Tehran")."""
+    return not top.is_dateline and not (top.place.precision == "country" and (
+        _names_actor(doc, top) or not _placed(doc, top))) and not _speaks_or_targeted(doc, top)
 
 
 class _DocContext:
@@ -162,6 +167,27 @@ def _speaks_or_targeted(doc: Doc, top: Toponym) -> bool:
         noun = root.head.head
         return noun.pos_ == "NOUN" and noun.lower_ in PRESSURE_NOUNS
     return False
+
+
+# Prepositions that put something inside a country ("in Iraq", "across Iraq"); "Death to America", "talks between the
+# US and Iran", "a strike by America" name it as a party.
+COUNTRY_PLACING = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
+                             "into", "over", "on", "off", "along"})
+
+
+def _placed(doc: Doc, top: Toponym) -> bool:
+    """A country is written as a place: after a placing preposition ("across Iraq", "in the US"), or as what the
+    act hit ("rockets hit Iraq", "Iraq was hit"). Otherwise it names a party ("America attacking", "US bases",
+    "Death to America"), and the event's place is looked for elsewhere."""
+    span = doc.char_span(top.start, top.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:   # "in Iraq and Syria"
+        root = root.head
+    if root.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in COUNTRY_PLACING
 
 
 def _is_water(top: Toponym) -> bool:
@@ -278,7 +304,7 @@ def _fallback(ctx: _DocContext, sent: Span) -> Place | None:
     para_start = ctx.text.rfind("\n\n", 0, sent.start_char)
     earlier_start = ctx.earlier_sentences_start(sent.start_char)
     window_start = max(earlier_start if earlier_start is not None else sent.start_char, para_start)
-    before = [t for t in ctx.starting_in(window_start, sent.start_char) if not t.is_dateline]
+    before = [t for t in ctx.starting_in(window_start, sent.start_char) if _may_locate(sent.doc, t)]
     if before:
         best = max(before, key=lambda t: (PRECISION_RANK.get(t.place.precision, 1) > 1, t.start))
         return replace(best.place, precision=COARSER.get(best.place.precision, best.place.precision))
