@@ -68,3 +68,12 @@ def test_more_casualty_forms(text, fatalities):
 
 def test_time_after_a_number_is_not_a_count():
     assert find_casualties("They were murdered 20 years ago.").fatalities != 20
+
+
+def test_dead_or_wounded_total_is_no_death_count():
+    from eventwire.extract.casualties import find_casualties
+    for text in ("Twenty people were killed or wounded in the attack.", "The raid killed or wounded 40 people."):
+        found = find_casualties(text)
+        assert found.fatalities is None and found.injuries is None
+        assert any("split is unknown" in n for n in found.notes)
+    assert find_casualties("Five were killed and 20 were killed or wounded later.").fatalities == 5

@@ -34,6 +34,10 @@ NUM_THEN_WORD = re.compile(
 WORD_THEN_NUM = re.compile(
     rf"\b(?P<kw>killed|killing|kills|kill|murdered|murdering|massacred|wounded|wounding|injured|injuring|claimed the lives of)"
     rf"\s+{QUAL}(?:(?:his|her|their|its)\s+)?(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z])|another|one other)\b(?!\s+or\b){NOT_PEOPLE}")
+# "20 people were killed or wounded", "left 30 dead or injured": one total of both kinds, the split unknown
+COMBINED_TOTAL = re.compile(
+    rf"\b{QUAL}(?P<n>{NUM})(?:\s+[a-z][\w'.-]*){{0,6}}?\s+(?:(?:were|was|have been|had been)\s+)?(?:{DEATH})\s+or\s+(?:{HURT})\b"
+    rf"|\b(?:killed|killing)\s+or\s+(?:wounded|wounding|injured|injuring)\s+{QUAL}(?P<m>{NUM})\b")
 # "two policemen suffered injuries", "five civilians sustained serious wounds"
 NUM_SUFFERED = re.compile(
     rf"\b{QUAL}(?P<n>{NUM})(?P<mid>(?:\s+[a-z][\w'.-]*){{0,4}}?)\s+(?:suffered|sustained|received)\s+(?:[a-z]+\s+)?(?:injuries|wounds)\b")
@@ -107,6 +111,10 @@ def find_casualties(text: str) -> Casualties:
     """Fatality and injury counts stated in `text` (a sentence); the largest stated count of each kind wins."""
     low = text.lower()
     found = Casualties()
+    if COMBINED_TOTAL.search(low):
+        # the total says neither how many died nor how many were hurt: no count of either is read from it
+        low = COMBINED_TOTAL.sub(lambda m: " " * len(m.group(0)), low)
+        found.notes.append("casualties stated as one total of dead and wounded; the split is unknown")
     deaths: list[int] = []
     hurt: list[int] = []
 
