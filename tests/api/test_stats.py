@@ -28,3 +28,18 @@ def test_openapi_lists_every_endpoint(read_client):
     paths = read_client.get("/openapi.json").json()["paths"]
     assert {"/events", "/events/{event_id}", "/documents", "/documents/{doc_id}", "/stats", "/health"} <= set(paths)
     assert read_client.get("/docs").status_code == 200
+
+
+def test_docs_page_works_offline(read_client):
+    page = read_client.get("/docs")
+    assert page.status_code == 200
+    html = page.text
+    # every script and style the page loads is served by this app, none by a CDN
+    assert "cdn" not in html.lower() and "https://" not in html
+    for asset in ("/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css"):
+        assert asset in html
+        served = read_client.get(asset)
+        assert served.status_code == 200 and len(served.content) > 1000
+    assert "unsafe-inline" in page.headers["content-security-policy"]
+    assert "unsafe-inline" not in read_client.get("/health").headers.get("content-security-policy", "")
+    assert read_client.get("/redoc").status_code == 404

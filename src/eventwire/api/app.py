@@ -11,6 +11,7 @@ from ..config import Config, load_config
 from ..web import router as web_router
 from . import documents, events, stats
 from .db import Database
+from .docs import install_docs
 from .errors import install_error_handlers
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .ratelimit import TokenBucket
@@ -32,7 +33,8 @@ def create_app(db_path: str | None = None, config: Config | None = None,
         db.close()
 
     app = FastAPI(title="eventwire", summary="PLOVER-coded political and conflict events, traceable to the sentence.",
-                  version=stats._version(), lifespan=lifespan)
+                  version=stats._version(), lifespan=lifespan, docs_url=None, redoc_url=None)
+    install_docs(app)
     app.state.config = config
     app.state.db = db
     app.state.processor = processor or documents.pipeline_processor

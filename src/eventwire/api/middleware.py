@@ -16,8 +16,11 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # The page loads only its own scripts, styles, data and images: no CDN, no tile server, no inline code.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# FastAPI's /docs and /redoc pages load Swagger UI / ReDoc from their CDN; everything else gets PAGE_CSP.
-DOCS_PATHS = ("/docs", "/redoc")
+# The /docs page (Swagger UI, served from this app: api/docs.py) starts itself with an inline script; still nothing
+# from elsewhere.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+DOCS_PATHS = ("/docs",)
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
@@ -85,7 +88,7 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         started = False
-        with_csp = not scope["path"].startswith(DOCS_PATHS)
+        csp = DOCS_CSP if scope["path"].startswith(DOCS_PATHS) else PAGE_CSP
 
         async def send_with_headers(message: Message) -> None:
             nonlocal started
@@ -94,8 +97,7 @@ class SecurityHeadersMiddleware:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
-                if with_csp:
-                    headers.setdefault("content-security-policy", PAGE_CSP)
+                headers.setdefault("content-security-policy", csp)
             await send(message)
 
         try:
