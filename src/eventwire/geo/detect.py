@@ -41,6 +41,8 @@ class Mention:
     token_end: int = 0
     division: bool = False         # written as a division ("Washington state", "the state of New York")
     settlement: bool = False       # written as a town or city ("the town of Jinja")
+    article: bool = False          # right after "the" ("the Gulf"): the gazetteer may know the name with it
+    governed: bool = False         # before a government title ("Quebec Health Minister"): a division or country
 
 
 def _trim(span: Span) -> Span | None:
@@ -99,6 +101,11 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
                     continue
                 if label == "FAC" and not gaz.lookup(span.text) and span[-1].lower_ not in FACILITY_WORDS:
                     continue
+                longer = _extend_to_known(gaz, span)
+                if longer is not span:
+                    for t in range(span.end, longer.end):
+                        taken[t] = 1
+                    span = longer
                 spans.append((span, label))
         elif label in RELABEL_LABELS:
             span = _trim(ent)
@@ -118,6 +125,7 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
         for t in range(core.start, ent.end):
             taken[t] = 1
     spans += _scan_kind_of(doc, gaz, taken, in_place)
+    spans += _scan_owned(doc, gaz, taken, in_place)
     spans += _scan_gazetteer(doc, gaz, taken)
     spans += _scan_datelines(doc, gaz, taken)
     spans += _scan_adjectival(doc, gaz, in_place) if adjectival else []
@@ -155,12 +163,55 @@ def _scan_kind_of(doc: Doc, gaz: Gazetteer, taken: bytearray, in_place: bytearra
     return found
 
 
+# Parts of a town named after its possessive ("Giza's Haram district", "Kabul's Shar-e Naw neighbourhood").
+OWNED_KINDS = frozenset({"district", "neighbourhood", "neighborhood", "suburb", "quarter", "area"})
+
+
+def _scan_owned(doc: Doc, gaz: Gazetteer, taken: bytearray, in_place: bytearray) -> list[tuple[Span, str]]:
+    """X in "<place>'s X district": a part of the place whatever the NER called X (a LOC mention; `geoparse`
+    places it in its owner when the gazetteer knows no nearby X)."""
+    found = []
+    for tok in doc[1:-2]:
+        owner = doc[tok.i - 1]
+        if tok.text not in ("'s", "’s") or not (in_place[owner.i] or name_key(owner.text) in gaz.prominent):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper() and not in_place[end]:
+            end += 1
+        if start < end < len(doc) and doc[end].lower_ in OWNED_KINDS and not any(taken[t] for t in range(start, end)):
+            found.append((doc[start:end], "LOC"))
+            for t in range(start, end):
+                taken[t] = 1
+    return found
+
+
 # Last words that make an unknown name a place of its own kind ("Red River Valley", "Jerome Township"): such a name
 # is kept whole, not cut down to a known name inside it.
 KIND_WORDS = FACILITY_WORDS | frozenset({
     "county", "township", "river", "lake", "mountains", "mountain", "island", "islands", "bay", "valley", "province",
     "district", "village", "peninsula", "creek", "canyon", "park", "street", "road", "avenue", "square", "hills",
     "hill", "falls", "beach", "forest", "desert", "sea", "ocean", "gulf", "strait", "coast", "region"})
+
+
+MAX_EXTEND_TOKENS = 2
+
+
+def _extend_to_known(gaz: Gazetteer, span: Span) -> Span:
+    """A place entity cut short by the NER ("Fort St." before a PERSON "John"), extended over the next one or two
+    capitalised words when the longer name is a gazetteer name and the entity alone is not."""
+    doc = span.doc
+    if span.end >= len(doc) or gaz.lookup(span.text) and not span[-1].text.endswith("."):
+        return span
+    for width in range(MAX_EXTEND_TOKENS, 0, -1):
+        end = span.end + width
+        if end > len(doc) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[span.end:end]):
+            continue
+        if doc[span.end - 1].whitespace_ == "" and doc[span.end - 1].text[-1:].isalpha():
+            continue
+        longer = doc[span.start:end]
+        if gaz.lookup(longer.text):
+            return longer
+    return span
 
 
 def _shrink_to_known(gaz: Gazetteer, span: Span) -> Span:
@@ -320,7 +371,9 @@ def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> lis
         mentions.append(Mention(span.start_char, span.end_char, span.text, label,
                                 token_start=span.start, token_end=span.end,
                                 division=_written_as_division(span) or kind in DIVISION_WORDS,
-                                settlement=kind in SETTLEMENT_WORDS and kind not in DIVISION_WORDS))
+                                settlement=kind in SETTLEMENT_WORDS and kind not in DIVISION_WORDS,
+                                article=span.start > 0 and doc[span.start - 1].lower_ == "the",
+                                governed=_governed(span)))
     _link_qualifiers(doc, gaz, mentions)
     return mentions
 
@@ -331,6 +384,24 @@ def _kind_before(span: Span) -> str:
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text.islower():
         return doc[span.start - 2].lower_
     return ""
+
+
+# Offices of a division's or country's government, not a town's ("Quebec Health Minister", "Ohio Governor X").
+GOVERNMENT_WORDS = frozenset({"governor", "premier", "legislature", "legislator", "legislators", "minister",
+                              "ministry", "lieutenant"})
+
+
+def _governed(span: Span) -> bool:
+    """True when a government title follows `span`, directly or after one capitalised word ("Health")."""
+    doc = span.doc
+    for k in (span.end, span.end + 1):
+        if k >= len(doc):
+            return False
+        if doc[k].lower_ in GOVERNMENT_WORDS:
+            return True
+        if not (doc[k].text[:1].isupper() and doc[k].is_alpha):
+            return False
+    return False
 
 
 def _written_as_division(span: Span) -> bool:
@@ -396,7 +467,12 @@ def _link_qualifiers(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> None:
             if j + 1 + width > len(doc):
                 continue
             span = doc[j + 1:j + 1 + width]
-            if span.text[:1].isupper() and any(t.ent_iob_ == "O" for t in span) and _is_container(gaz, span.text):
+            if any(t.is_punct and t.text != "." for t in span):
+                continue   # "SC (WMBF)": the container is "SC"
+            # A state code the NER called an organisation ("HORRY COUNTY, SC (WMBF)") is still the container.
+            untagged = any(t.ent_iob_ == "O" for t in span) or (
+                width == 1 and span.text.isupper() and len(span.text) <= 3)
+            if span.text[:1].isupper() and untagged and _is_container(gaz, span.text):
                 if any(o.token_start < span.end and span.start < o.token_end for o in mentions):
                     break
                 added.append(Mention(span.start_char, span.end_char, span.text, "GPE", is_qualifier=True,
@@ -485,7 +561,9 @@ def _weak_head(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, insti
         # a shorter run may still be one ("Flemington" in "Flemington Elks Lodge" after a "Flemington Elks" PERSON).
         if label == "" and all(t.lower_ in person_words for t in span) and not accept(span.text, strict=True):
             continue
-        relaxed = institution and span.end < end and doc[span.end].lower_ in INSTITUTION_WORDS | {"'s", "’s"}
+        relaxed = institution and span.end < end and doc[span.end].lower_ in INSTITUTION_WORDS | {"'s", "’s"} or (
+            len(span) > 1 and span[-1].lower_ in DIVISION_HEADS) or (   # "Clarke County Superior Court"
+            span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS)   # "a Columbia woman"
         # The owner in an organisation's name ("Hope's Wings") is a person or a brand unless already a place.
         owner = not institution and _owner_in_name(doc, span.end)
         if accept(span.text, strict=owner, relaxed=relaxed):
@@ -524,6 +602,12 @@ def _inner_names(doc: Doc, gaz: Gazetteer, start: int, end: int, accept,
     return found
 
 
+# People named by where they live ("a Columbia woman", "two Fargo residents"): the name before is a place.
+RESIDENT_NOUNS = frozenset({"man", "woman", "men", "women", "resident", "residents", "couple", "family", "teen",
+                            "teenager", "boy", "girl", "native", "homeowner", "homeowners", "motorist"})
+# Last words that make a name a division by its form ("Clarke County"): inside an organisation's name it needs only
+# the support a name before an institution word needs.
+DIVISION_HEADS = frozenset({"county", "parish", "township", "borough", "province", "governorate", "oblast"})
 WEAK_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt"})
 
 

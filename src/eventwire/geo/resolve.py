@@ -1,7 +1,9 @@
 """Toponym resolution: candidates from the gazetteer, ranked by a hand-weighted score.
 
 Evidence, in order of strength: an explicit container ("Balad, Salahuddin", "Springfield, Ill."), the kind of
-place (countries, first-order divisions, capitals and curated facilities get priors), population, the
+place (countries, first-order divisions, capitals and curated facilities get priors; "the city of X" wants a town,
+"X Health Minister" a division or country), population, the document's wording (local-news cues of the US,
+Canada and the UK: dollar sums and North American phone numbers count for both the US and Canada), the
 document's dominant countries and admin1 divisions (from the other toponyms), geographic proximity to the
 other toponyms, and the dateline. Every mention of the same name in a document gets the same reading.
 No weight is learned; they were set by hand to be easy to reason about.
@@ -27,6 +29,9 @@ TYPE_PRIOR = {
     "PSTB": 3.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "STRT": 4.0, "LK": 3.0, "STM": 3.0, "CNL": 3.0, "ST": 2.0,
 }
 DIVISION_BONUS = 5.0
+CONTEXT_PASSES = 2   # more passes changed no reading on the dev set; a stable pick stops early
+NOT_SETTLEMENT = frozenset({sources.COUNTRY, sources.CONTINENT, sources.ADM1})
+GOVERNED_CODES = frozenset({sources.COUNTRY, sources.ADM1})
 ADMIN1_WEIGHT = 3.0   # same first-order division as the rest of the document ("Dublin" among Ohio towns)
 BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF", "STM"})
 _DIRECTION_PREFIX = re.compile(
@@ -44,6 +49,7 @@ CAPITAL_NAMESAKE_PENALTY = 1.5
 # spelling is folded ("Samara": doubled letters, final -h); a well-known place is this big or a division/country.
 SPELLING_PENALTY = 1.0
 SPELLING_CODES = frozenset({sources.COUNTRY, sources.ADM1, sources.CAPITAL})
+SETTLEMENT_SUFFIXES = (" city", " town", " village")
 _SUFFIXES = (" province", " governorate", " city", " region", " district", " state", " town", " village")
 
 
@@ -55,9 +61,16 @@ class Resolution:
 
 def base_name(gaz: Gazetteer, text: str) -> str:
     """`text` without a place-kind suffix the gazetteer does not know it with ("Dublin Village" -> "Dublin")."""
-    if gaz.lookup(text):
-        return text
     low = text.lower()
+    ids = gaz.lookup(text)
+    if ids:
+        # "Dublin City" is only an alternate name of Dublin, Ireland: read it as "Dublin", a city, so that the
+        # document decides between the Dublins (a place whose own name it is, "Kansas City", stays whole).
+        suf = next((s for s in SETTLEMENT_SUFFIXES if low.endswith(s) and len(text) > len(s)), None)
+        key = name_key(text)
+        if suf is None or any(name_key(gaz.name[i]) == key for i in ids) or not gaz.lookup(text[: -len(suf)]):
+            return text
+        return text[: -len(suf)]
     for suf in _SUFFIXES:
         if low.endswith(suf) and len(text) > len(suf):
             return text[: -len(suf)]
@@ -65,6 +78,11 @@ def base_name(gaz: Gazetteer, text: str) -> str:
     if m and gaz.lookup(text[m.end():]):
         return text[m.end():]
     return text
+
+
+def _settlement_suffix(gaz: Gazetteer, text: str) -> bool:
+    """True when `text` is a name plus a town suffix the gazetteer does not know it with ("Quebec City")."""
+    return text.lower().endswith(SETTLEMENT_SUFFIXES) and base_name(gaz, text) != text
 
 
 def candidates(gaz: Gazetteer, text: str) -> tuple[int, ...]:
@@ -79,6 +97,17 @@ def _mention_candidates(gaz: Gazetteer, group: list[Mention]) -> tuple[int, ...]
     if all(m.label == "ADJ" for m in group):
         row = gaz.adjectival_place(group[0].text)
         return (row,) if row is not None else ()
+    if all(m.is_qualifier for m in group):
+        # A container after a comma may be a code valid only there ("Greenville, SC").
+        ids = tuple(i for i in gaz.lookup_qualifier(group[0].text)
+                    if gaz.feature_code[i] in (sources.ADM1, sources.COUNTRY, sources.ADM2))
+        if ids:
+            return ids
+    if any(m.article for m in group):
+        # A name the gazetteer knows with its article ("the Gulf" is the Persian Gulf) means that place.
+        ids = gaz.lookup("the " + group[0].text)
+        if ids:
+            return ids
     return candidates(gaz, group[0].text)
 
 
@@ -87,7 +116,8 @@ def alternate_only(gaz: Gazetteer, i: int, key: str) -> bool:
     if gaz.feature_code[i] not in ALT_NAME_CODES:
         return False
     own = name_key(gaz.name[i])
-    return own != key and own != key + " city" and own != "city of " + key   # "New York" names New York City
+    # "New York" names New York City, "Enfield" Enfield Town
+    return own != key and own != key + " city" and own != key + " town" and own != "city of " + key
 
 
 def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str, local: frozenset[str] = frozenset()) -> np.ndarray:
@@ -119,7 +149,7 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str, local: frozenset[s
                 prior -= 2.5
         score = 0.55 * math.log10(pop + 10) + prior
         named_after_city = fcode == sources.ADM1 and gaz.country[i] in big_cities
-        if gaz.plain[i] == plain and not named_after_city or gaz.plain[i] == plain + " city":
+        if gaz.plain[i] == plain and not named_after_city or gaz.plain[i] in (plain + " city", plain + " town"):
             score += 1.0   # exact spelling; "New York" is spelled like the city ("New York City") it means
         if penalise and alt[n]:
             score -= ALT_ONLY_PENALTY
@@ -153,7 +183,6 @@ def _haversine(lat1, lon1, lat2, lon2):
 # "Const." officers and "the province" is London, Ontario). Capped so a named container still wins.
 _LOCALE_CUES = {
     "USA": (
-        re.compile(r"\$\s?\d"),
         re.compile(r"\b(?:Township|township|[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse)|Sheriff's)\b"),
         re.compile(r"\b(?:Rep|Sen|Gov|Del)\. [A-Z][a-z]+"),
         re.compile(r"\b(?:City Council|[Bb]oard of [Ee]ducation|[Ss]chool [Bb]oard|Board of Supervisors|Elks|PTA)\b"),
@@ -168,6 +197,10 @@ _LOCALE_CUES = {
         re.compile(r"\b(?:NHS|[Cc]ouncil tax|Borough Council|GCSEs?|A-levels?)\b"),
     ),
 }
+# North American phone numbers ("call 519-661-5670", "(806) 423-1253"): local news of the US or Canada, both.
+_NANP_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}-\d{4}\b")
+_DOLLARS = re.compile(r"\$\s?\d")
+NANP_COUNTRIES = ("USA", "CAN")
 LOCALE_CUE_BONUS, LOCALE_CUE_CAP = 1.5, 3.0
 US = "USA"
 DEMONYM_WEIGHT = 1.0     # a country adjective ("a French woman") weighs like one mention of that country
@@ -176,8 +209,10 @@ DEMONYM_WEIGHT = 1.0     # a country adjective ("a French woman") weighs like on
 def locale_bonus(text: str) -> dict[str, float]:
     """Country -> bonus from the document's wording (local-news wording of the US, Canada and the UK)."""
     out = {}
+    # Dollar sums and phone numbers are North American (US and Canadian) wording alike.
+    shared = (_NANP_PHONE.search(text) is not None) + (_DOLLARS.search(text) is not None)
     for country, cues in _LOCALE_CUES.items():
-        hits = sum(1 for rx in cues if rx.search(text))
+        hits = sum(1 for rx in cues if rx.search(text)) + (shared if country in NANP_COUNTRIES else 0)
         if hits:
             out[country] = min(LOCALE_CUE_CAP, LOCALE_CUE_BONUS * hits)
     return out
@@ -233,11 +268,18 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
                 contain[key][n] = -2.0
     date_key = next((key for key in keys if dateline in groups[key]), None) if dateline is not None else None
     for key in keys:
+        if any(mentions[k].governed for k in groups[key]) and not any(mentions[k].settlement for k in groups[key]):
+            # "Quebec Health Minister": the province (or a country), whose government it is, not the city
+            priors[key] = priors[key] + np.array([DIVISION_BONUS * (gaz.feature_code[i] in GOVERNED_CODES)
+                                                  for i in cands[key]])
         if any(mentions[k].division for k in groups[key]):   # "Washington state": the division, not the city
             priors[key] = priors[key] + np.array([DIVISION_BONUS * (gaz.feature_code[i] == sources.ADM1)
                                                   for i in cands[key]])
-        elif any(mentions[k].settlement for k in groups[key]):   # "the town of Jinja": a town, not a district
+        elif any(mentions[k].settlement or _settlement_suffix(gaz, mentions[k].text) for k in groups[key]):
+            # "the town of Jinja", "Quebec City": a town, not a district
+            # nor a country or a division ("the city of Turkey" is Turkey, Texas)
             priors[key] = priors[key] + np.array([DIVISION_BONUS * gaz.feature_code[i].startswith("PPL")
+                                                  - DIVISION_BONUS * (gaz.feature_code[i] in NOT_SETTLEMENT)
                                                   for i in cands[key]])
     if locale:
         for key in keys:
@@ -245,8 +287,11 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
     coloc = _colocation(gaz, keys, cands, priors)
     pick = {key: (int(np.argmax(priors[key] + contain[key] + coloc[key])) if cands[key] else None) for key in keys}
     scores = {}
-    for _ in range(2):
-        pick, scores = _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, countries or {})
+    for _ in range(CONTEXT_PASSES):
+        new_pick, scores = _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, countries or {})
+        if new_pick == pick:
+            break
+        pick = new_pick
     out = [Resolution(None, 0.0)] * len(mentions)
     for key in keys:
         n = pick[key]
