@@ -147,3 +147,9 @@ def test_an_attack_or_weapon_is_not_its_own_source(code):
     assert event.source_actor is None
     event = _event(code, "A Hamas rocket killed two Israelis.", "ASSAULT")
     assert event.source_actor.name == "Hamas"
+
+
+def test_the_one_made_to_act_is_the_target_of_coercion(code):
+    events = code("The government ordered the opposition newspaper La Prensa to suspend publication indefinitely.")
+    (coerce,) = [e for e in events if e.event_type == "COERCE"]
+    assert coerce.target_actor is not None and "newspaper" in coerce.target_actor.text

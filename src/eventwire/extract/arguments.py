@@ -138,7 +138,17 @@ def trigger_arguments(match: Match, resolver: ActorResolver) -> tuple[Token | No
         target = prep_object(tok, TARGET_PREPS)
         if target is not None and target.i in match.tokens:
             target = None
+    if target is None and match.entry.event_type == "COERCE":
+        target = _made_to_act(tok)
     return source, target
+
+
+def _made_to_act(tok: Token) -> Token | None:
+    """"ordered the newspaper to suspend publication", "forced the firm to close": a coercive act done by someone
+    made to do it; the one made to is its target (the object of the governing verb)."""
+    if tok.dep_ != "xcomp" or tok.head.pos_ != "VERB":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj"), None)
 
 
 def obligation_arguments(match: Match) -> tuple[Token | None, Token | None]:
