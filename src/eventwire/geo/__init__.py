@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from ..model import Toponym
 from . import sources
 from .dateline import find_dateline
-from .detect import FACILITY_WORDS, detect, detect_weak
+from .detect import FACILITY_LABEL, FACILITY_WORDS, ROAD_LABEL, detect, detect_weak
 from .gazetteer import Gazetteer, get_gazetteer
 from .locate import locate_event
 from .resolve import BROAD_CODES, _haversine, demonym_countries, locale_bonus, make_acceptor, resolve
@@ -27,7 +28,9 @@ UNRESOLVED_KEEP = FACILITY_WORDS | {"county", "township", "river", "lake", "moun
 
 # LOC entities (rivers, regions, ranges) the gazetteer cannot place are kept, with no coordinates: the name is still
 # a toponym for the reader, and a river or district the packaged gazetteers lack is no reason to drop it.
-KEEP_UNRESOLVED_LABELS = frozenset({"LOC"})
+KEEP_UNRESOLVED_LABELS = frozenset({"LOC", ROAD_LABEL, FACILITY_LABEL})
+# Roads and buildings are placed only by the town named with them (`_place_by_anchor`); without one they are dropped.
+ANCHORED_LABELS = frozenset({ROAD_LABEL, FACILITY_LABEL})
 
 
 def _keep_unresolved(m) -> bool:
@@ -45,7 +48,11 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     resolved to the place they name; `locate_event` never uses them either way. Plural demonyms and adjectives
     of no one place ("Kurdish", "Muslim") are never toponyms. A leading "the" is not part of the span. `place.country` is ISO 3166 alpha-3.
     A township, river or district no gazetteer knows is placed near the town the text puts it with (precision
-    "relative", no geonameid; see `_place_by_anchor`), and at its written state when it names one."""
+    "relative", no geonameid; see `_place_by_anchor`), and at its written state when it names one. So are British
+    road numbers in sentences about roads ("the A417"), named road features ("the Air Balloon roundabout") and
+    buildings the NER calls organisations ("Northwest Cancer Centre", "St. Mark's Coptic Orthodox Cathedral"); those
+    are dropped where the text names no town near them. A generic word that names a first-order division of the
+    story's main country ("the North West" of South Africa) is that division."""
     if not doc.text.strip():
         return []
     gaz = get_gazetteer()
@@ -74,8 +81,46 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
         toponyms.append(Toponym(text=m.text, start=m.start, end=m.end, place=place, score=r.score,
                                 is_dateline=(k == dateline)))
     toponyms.sort(key=lambda t: t.start)
+    _place_generic_divisions(gaz, toponyms)
     _place_by_anchor(gaz, doc.text, mentions, resolutions, toponyms)
-    return toponyms
+    # A road or building with no town named near it is too vague a place to report.
+    anchored = {m.start for m in mentions if m.label in ANCHORED_LABELS}
+    toponyms = [t for t in toponyms if t.place is not None or t.start not in anchored]
+    return _drop_saints(toponyms)
+
+
+_SAINT = re.compile(r"(?:St\.?|Saint|Sainte)\s", re.IGNORECASE)
+SAINT_PARISH_POPULATION = 100_000   # a parish this small (Antigua's, Dominica's); a canton or province is bigger
+
+
+def _drop_saints(toponyms: list[Toponym]) -> list[Toponym]:
+    """Drop saints read as the saint-named parishes of small countries ("the church of St. Peter and St. Paul" is
+    no pair of parishes of Antigua): a saint's name read as a first-order division of a country the document
+    names nowhere else is a saint, a church or a person."""
+    saints = [t for t in toponyms if t.place is not None and t.place.feature_code == sources.ADM1
+              and _SAINT.match(t.text) and (t.place.population or 0) < SAINT_PARISH_POPULATION]
+    if not saints:
+        return toponyms
+    named = {t.place.country for t in toponyms if t.place is not None and not _SAINT.match(t.text)}
+    drop = {t.start for t in saints if t.place.country not in named}
+    return [t for t in toponyms if t.start not in drop]
+
+
+def _place_generic_divisions(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
+    """Unresolved names that are generic words ("North West", "Eastern") but also the name of a first-order division
+    of the country the document is mostly about ("the North West and Limpopo provinces" of South Africa): that
+    division. The generic words are kept out of the name index, so the ranker never sees them."""
+    if not any(t.place is None for t in toponyms):
+        return
+    counts = Counter(t.place.country for t in toponyms if t.place is not None and t.place.country)
+    if not counts:
+        return
+    (country, _), = counts.most_common(1)
+    for n, t in enumerate(toponyms):
+        if t.place is None:
+            row = gaz.generic_division(t.text, country)
+            if row is not None:
+                toponyms[n] = replace(t, place=gaz.place(row), score=FALLBACK_SCORE)
 
 
 # A name the gazetteer cannot place ("Oakport Township", "Naugatuck River", a church) lies near the places the text
@@ -104,8 +149,7 @@ def _place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Topon
     """Give unresolved toponyms an anchor's place, and re-place a town read outside its written container or far
     from its written owner. `toponyms` is in text order."""
     by_start = {m.start: m for m in mentions}
-    anchors = [t for t in toponyms if t.place is not None and t.place.precision in ANCHOR_PRECISIONS]
-    starts = [a.start for a in anchors]
+    pending = []
     for n, t in enumerate(toponyms):
         m = by_start.get(t.start)
         if m is None:
@@ -126,11 +170,18 @@ def _place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Topon
         if container is not None:
             toponyms[n] = _near(t, gaz.place(container), precision=None)
             continue
-        if " " not in t.text.strip():
+        if " " not in t.text.strip() and m.label not in ANCHORED_LABELS:
             continue   # a lone unknown word ("Earth", "West") is no local place to put near a town
-        best = _nearest_anchor(text, anchors, starts, t)
+        pending.append(n)
+    # Anchors are the towns as finally read ("Giza's Haram district" is no longer the Haram in Norway). A county is
+    # a fine anchor too ("North Druid Hills Road" in a story about DeKalb County): counties are small.
+    anchors = [t for t in toponyms if t.place is not None and (t.place.precision in ANCHOR_PRECISIONS
+                                                               or t.place.feature_code == sources.ADM2)]
+    starts = [a.start for a in anchors]
+    for n in pending:
+        best = _nearest_anchor(text, anchors, starts, toponyms[n])
         if best is not None:
-            toponyms[n] = _near(t, best.place)
+            toponyms[n] = _near(toponyms[n], best.place)
 
 
 def _near(t: Toponym, anchor, precision: str | None = "relative") -> Toponym:
@@ -168,7 +219,13 @@ def _owner(text: str, toponyms: list[Toponym], n: int) -> Toponym | None:
     nxt = toponyms[n + 1] if n + 1 < len(toponyms) else None
     if nxt is not None and _can_own(nxt, t) and _part_of(text, t, nxt) and _bigger(nxt, t):
         return nxt
+    if _THE_CITYS.search(text, max(0, t.start - 20), t.start):
+        # "the city's Abbassiya district": the city the story last named
+        return next((p for p in reversed(toponyms[:n]) if _can_own(p, t)), None)
     return None
+
+
+_THE_CITYS = re.compile(r"\bthe (?:city|capital|town)['’]s\s+$", re.IGNORECASE)
 
 
 def _part_of(text: str, first: Toponym, second: Toponym) -> bool:

@@ -4,6 +4,7 @@ Returns `Mention`s (character spans into `doc.text`); resolution happens in `res
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -128,6 +129,11 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
     spans += _scan_owned(doc, gaz, taken, in_place)
     spans += _scan_gazetteer(doc, gaz, taken)
     spans += _scan_datelines(doc, gaz, taken)
+    roads = _scan_roads(doc, gaz)
+    # A road feature's name the NER called a place ("the Quillbury roundabout") is the road feature.
+    extents = {(sp.start, sp.end) for sp, _ in roads}
+    spans = [(sp, lab) for sp, lab in spans if (sp.start, sp.end) not in extents] + roads
+    spans += _scan_facility_orgs(doc, gaz, in_place)
     spans += _scan_adjectival(doc, gaz, in_place) if adjectival else []
     return _to_mentions(doc, gaz, spans)
 
@@ -242,6 +248,105 @@ def _scan_adjectival(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[S
             continue
         found.append((doc[tok.i:tok.i + 1], "ADJ"))
     return found
+
+
+# British road numbers ("the A417", "M4", "A1(M)"): toponyms when the sentence talks about roads (a bare "A320" or
+# "M16" is an aircraft or a rifle). `geoparse` places them by the town they are named with.
+_ROAD_NUMBER = re.compile(r"[AM][1-9]\d{0,3}(?:\(M\))?")
+ROAD_CONTEXT = frozenset({
+    "road", "roads", "carriageway", "motorway", "junction", "roundabout", "southbound", "northbound", "eastbound",
+    "westbound", "traffic", "diversion", "closure", "closed", "lane", "lanes", "slip", "bypass", "dual", "crash",
+    "collision", "accident", "drivers", "motorists", "congestion", "queues", "tailbacks", "route", "via"})
+# Named road features ("the Air Balloon roundabout"): the capitalised name before one of these is a place.
+ROAD_FEATURE_WORDS = frozenset({"roundabout", "interchange", "flyover", "crossroads"})
+ROAD_LABEL = "ROAD"
+
+
+def _scan_roads(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    """Road numbers in sentences about roads, names of road features ("the Air Balloon roundabout"), and the other
+    mentions of those names in the document ("from the Air Balloon to Cirencester": one name, one place). A name
+    the gazetteer knows ("the Swindon roundabout") stays a town."""
+    found, names = [], set()
+    for tok in doc:
+        if _ROAD_NUMBER.fullmatch(tok.text) and any(t.lower_ in ROAD_CONTEXT for t in tok.sent):
+            found.append(doc[tok.i:tok.i + 1])
+            names.add(tok.text)
+        elif tok.lower_ in ROAD_FEATURE_WORDS and tok.text.islower() and tok.i:
+            start = tok.i
+            while start > 0 and tok.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                    and not doc[start - 1].is_sent_start and doc[start - 1].text not in LEADING_DROP:
+                start -= 1
+            if start < tok.i and not gaz.lookup(doc[start:tok.i].text):
+                found.append(doc[start:tok.i])
+                names.add(doc[start:tok.i].text)
+    seen = {(s.start, s.end) for s in found}
+    for tok in doc:
+        for name in names:
+            n = len(name.split())
+            span = doc[tok.i:tok.i + n]
+            if span.text == name and (span.start, span.end) not in seen:
+                found.append(span)
+                seen.add((span.start, span.end))
+    return [(s, ROAD_LABEL) for s in found]
+
+
+# Buildings the NER calls organisations ("the Bob Wills Museum", "Northwest Cancer Centre", "St. Takla Church"):
+# places too. `geoparse` puts them at the town the text names them with, and drops them where it names none.
+FACILITY_ORG_WORDS = frozenset({"hospital", "university", "museum", "church", "cathedral", "centre", "center",
+                                "mosque", "temple", "synagogue", "chapel", "stadium", "campus", "house"})
+FACILITY_LABEL = "FACILITY"
+_NAME_JOINERS = frozenset({"of", "de", "the", "and", "'s", "’s"})
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _scan_facility_orgs(doc: Doc, gaz: Gazetteer, in_place: bytearray) -> list[tuple[Span, str]]:
+    """Organisation entities of two or more words ending in a building word, with no place entity inside and not
+    opening with a town's name ("Princeton Community Hospital" is found as "Princeton", the place it names)."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        span = _trim(ent)
+        if span is None or len(span) < 2 or span[-1].lower_ not in FACILITY_ORG_WORDS or not span[0].text[:1].isupper():
+            continue
+        if any(in_place[t] for t in range(span.start, span.end)) or _opens_with_place(gaz, span):
+            continue
+        if any(t.text[:1].islower() and t.lower_ not in _NAME_JOINERS or _INITIALS.fullmatch(t.text) for t in span):
+            continue   # "Financial Services for Family Service Center", "S.C. House": a programme, a legislature
+        found.append((span, FACILITY_LABEL))
+    return found + _saints_buildings(doc)
+
+
+SAINT_WORDS = frozenset({"st.", "st", "saint"})
+SAINT_BUILDING_WORDS = FACILITY_ORG_WORDS | {"basilica", "abbey", "school", "college"}
+
+
+def _saints_buildings(doc: Doc) -> list[tuple[Span, str]]:
+    """Buildings named after a saint ("St. Mark's Coptic Orthodox Cathedral", "St Mary's Hospital"), which the NER
+    cuts at the possessive, leaving "St. Mark" to be read as a parish of Grenada."""
+    found = []
+    for tok in doc[:-3]:
+        if tok.lower_ not in SAINT_WORDS or not tok.text[:1].isupper():
+            continue
+        i = tok.i
+        if not doc[i + 1].text[:1].isupper() or doc[i + 2].text not in ("'s", "’s"):
+            continue
+        end = i + 3
+        while end < len(doc) and end - i < 8 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+            if doc[end - 1].lower_ in SAINT_BUILDING_WORDS:
+                found.append((doc[i:end], FACILITY_LABEL))
+                break
+    return found
+
+
+def _opens_with_place(gaz: Gazetteer, span: Span) -> bool:
+    """True when the first words of `span` are a place's own name (not only an alternate name)."""
+    for width in range(1, min(MAX_SCAN_TOKENS, len(span))):
+        key = name_key(span[:width].text)
+        if any(name_key(gaz.name[i]) == key for i in gaz.index.get(key, ())):
+            return True
+    return False
 
 
 _DATELINE_DASHES = frozenset({"-", "--", "–", "—", ","})
@@ -510,10 +615,18 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
     for e in doc.ents:
         for t in range(e.start, e.end):
             in_ent[t] = 1
-    # Untagged runs of capitalised proper nouns count as regions too.
+    # Untagged runs of capitalised proper nouns count as regions too, and so do single capitalised words the tagger
+    # read otherwise when they are list items among places or a name the document uses as a place elsewhere
+    # ("Cork mother says..." opening a story that later names Cork).
+    named = {m.text for m in strong if " " not in m.text} | {e.text for e in doc.ents if len(e) == 1 and (
+        e.label_ in PLACE_LABELS or e.label_ in WEAK_LABELS)}
     i, n = 0, len(doc)
     while i < n:
-        if not in_ent[i] and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        if not in_ent[i] and doc[i].pos_ != "PROPN" and doc[i].text[:1].isupper() and (
+                doc[i].text in named or _listed_with_places(doc, i)):
+            regions.append((i, i + 1, ""))
+            i += 1
+        elif not in_ent[i] and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
             j = i
             while j < n and not in_ent[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
@@ -600,6 +713,22 @@ def _inner_names(doc: Doc, gaz: Gazetteer, start: int, end: int, accept,
         else:
             i += 1
     return found
+
+
+_LIST_JOINERS = frozenset({",", "and", "or"})
+
+
+def _listed_with_places(doc: Doc, i: int) -> bool:
+    """True when token i is one item of a list of place entities ("Bantam, Litchfield, Winsted and Torrington"):
+    a town the tagger read as a verb or an adjective is still a list item."""
+    tok = doc[i]
+    if not tok.is_alpha or tok.is_sent_start:
+        return False
+    for side in (-1, 1):
+        j, k = i + side, i + 2 * side
+        if 0 <= k < len(doc) and doc[j].lower_ in _LIST_JOINERS and doc[k].ent_type_ in ("GPE", "LOC"):
+            return True
+    return False
 
 
 # People named by where they live ("a Columbia woman", "two Fargo residents"): the name before is a place.

