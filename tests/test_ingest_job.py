@@ -157,3 +157,59 @@ def test_a_copy_under_another_id_is_stored_once_and_recorded_as_a_copy(tmp_path)
         assert store.con.execute("SELECT doc_id FROM documents").fetchall() == [("outlet-a",)]
         assert store.con.execute("SELECT doc_id, stored_as, url FROM document_copies").fetchall() == [
             ("outlet-b", "outlet-a", "https://b.example/9")]
+
+
+def test_a_batch_that_runs_out_of_the_store_memory_limit_is_written_again_under_a_higher_one(tmp_path, monkeypatch,
+                                                                                            caplog):
+    """The writer's DuckDB limit is small (`ingest_db_memory_mb`); a write that runs out of it rolls back, the
+    limit doubles and the batch is written again: the store ends with the rows of an undisturbed run."""
+    import duckdb
+
+    from eventwire import jobs
+    from eventwire.store import merging
+
+    path = write_jsonl(tmp_path / "docs.jsonl", corpus(12), bad_line=False)
+    config = Config(batch_size=4, ingest_db_memory_mb=40)
+    clean, retried = str(tmp_path / "clean.duckdb"), str(tmp_path / "retried.duckdb")
+    ingest_files([str(path)], clean, config=config, workers=1)
+
+    link, calls, limits = merging.link_documents, [], []
+    real_apply = jobs._DuckMemory._apply
+
+    def failing_link(con, docs):
+        calls.append(len(docs))
+        link(con, docs)   # the batch's rows are written, then the transaction fails
+        if len(calls) == 2:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data (test)")
+
+    def apply(self):
+        limits.append(self.limit_mb)
+        real_apply(self)
+
+    monkeypatch.setattr(merging, "link_documents", failing_link)
+    monkeypatch.setattr(jobs._DuckMemory, "_apply", apply)
+    with caplog.at_level("WARNING", logger="eventwire"):
+        report = ingest_files([str(path)], retried, config=config, workers=1)
+    assert report.added == 12 and not report.failures
+    assert calls == [4, 4, 4, 4] and limits == [40, 80]
+    assert "raised to 80 MB" in caplog.text
+    assert snapshot(retried) == snapshot(clean)
+
+
+def test_the_store_memory_limit_stops_growing_at_its_ceiling(monkeypatch):
+    import duckdb
+    import pytest
+
+    from eventwire import jobs
+
+    monkeypatch.setattr(jobs, "MAX_INGEST_DB_MEMORY_MB", 128)
+    with Store(":memory:") as store:
+        memory = jobs._DuckMemory(store, 64)
+
+        def out_of_memory():
+            raise duckdb.OutOfMemoryException("Out of Memory Error (test)")
+
+        with pytest.raises(duckdb.OutOfMemoryException):
+            memory.run(out_of_memory)
+        assert memory.limit_mb == 128
+        assert jobs._DuckMemory(store, 1).limit_mb == jobs.MIN_INGEST_DB_MEMORY_MB

@@ -15,8 +15,9 @@ class Config:
     max_document_bytes: int = 20_000_000     # larger documents are skipped with a reason
     batch_size: int = 32                     # documents per nlp.pipe batch and per store transaction
     workers: int = 1                         # processes for parsing
-    ingest_db_memory_mb: int = 256           # DuckDB memory limit of the ingest writer (its block cache grew
-                                             # with the database: +66 MB over 5,600 documents without it)
+    ingest_db_memory_mb: int = 64            # DuckDB memory limit of the ingest writer (its block cache grew
+                                             # with the database: +66 MB over 5,600 documents without a limit,
+                                             # +55 MB over 9,000 with 256); raised when a write needs more
     doc_time_budget_s: float = 60.0          # per-document budget for the post-parse stages
     api_token: str | None = None             # bearer token for API writes; None = writes disabled
     api_read_token: str | None = None        # if set, reads need this token too

@@ -29,6 +29,8 @@ log = logging.getLogger("eventwire")
 
 WORKER_MAX_BATCHES = 32     # batches a worker process codes before it is replaced (bounds its memory)
 COPIES_PENDING = 256        # repeated documents held before they are recorded as copies
+MIN_INGEST_DB_MEMORY_MB = 32      # the ingest writer's DuckDB memory limit: never below this,
+MAX_INGEST_DB_MEMORY_MB = 8192    # and raised on out-of-memory errors up to this (see `_DuckMemory`)
 
 
 @dataclass
@@ -109,9 +111,12 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
     workers = max(1, workers or config.workers)
     report = JobReport()
     with Store(db_path or config.db_path) as store:
-        # DuckDB caches the blocks it reads and writes up to its limit (80% of RAM by default), so the ingest
-        # process grew with the database; a fixed limit makes it evict instead (it spills, never fails, here).
-        store.con.execute(f"SET memory_limit = '{max(64, int(config.ingest_db_memory_mb))}MB'")
+        # DuckDB caches the blocks it reads and writes up to its limit (80% of RAM by default), and each batch's
+        # merge reads the stored reports of the merged events it touches, spread over the whole table: the
+        # ingest process grew with the database. A small fixed limit makes it evict instead; should a batch
+        # ever need more than the limit (the indexes of a very large store), the limit is raised and the
+        # batch, rolled back, is written again (`_DuckMemory`).
+        memory = _DuckMemory(store, config.ingest_db_memory_mb)
 
         def skip(failure: Failure) -> None:
             store.add_skipped(failure.source, failure.reason)
@@ -121,7 +126,7 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
         def note_copy(document: Document) -> None:
             copies.append(document)
             if len(copies) >= COPIES_PENDING:   # a rerun of a big file meets only repeats: keep memory flat
-                copies[:] = store.add_copies(copies)
+                copies[:] = memory.run(store.add_copies, copies)
 
         batches = new_document_batches(store, read_raw_documents(paths, report, config, skip), report,
                                        publication_date, config.batch_size, note_copy)
@@ -133,16 +138,43 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
                     continue
                 report.events += len(outcome.events)
                 results.append(outcome)
-            report.added += store.add_results(results)
-            copies[:] = store.add_copies(copies)
+            report.added += memory.run(store.add_results, results)
+            copies[:] = memory.run(store.add_copies, copies)
             evaluate_new_events(store, [e for r in results for e in r.events])  # watch rules, after the commit
             release_free_memory()
             log.info("committed %d documents (%d added so far, %d events)", len(results), report.added, report.events)
             if progress:
                 for outcome in outcomes:
                     progress(outcome)
-        store.add_copies(copies)   # copies met after the last batch was queued
+        memory.run(store.add_copies, copies)   # copies met after the last batch was queued
     return report
+
+
+class _DuckMemory:
+    """The ingest writer's DuckDB memory limit (`Config.ingest_db_memory_mb`), doubled, up to
+    `MAX_INGEST_DB_MEMORY_MB`, each time a write runs out of it. The writes given to `run` are transactions
+    rolled back on error (`Store.add_results`) or idempotent (`Store.add_copies`), so running one again after
+    an out-of-memory error stores exactly what one successful run stores."""
+
+    def __init__(self, store, limit_mb: int):
+        self.store = store
+        self.limit_mb = max(MIN_INGEST_DB_MEMORY_MB, int(limit_mb))
+        self._apply()
+
+    def _apply(self) -> None:
+        self.store.con.execute(f"SET memory_limit = '{self.limit_mb}MB'")
+
+    def run(self, write: Callable, *args):
+        import duckdb
+        while True:
+            try:
+                return write(*args)
+            except duckdb.OutOfMemoryException:
+                if self.limit_mb >= MAX_INGEST_DB_MEMORY_MB:
+                    raise
+                self.limit_mb = min(2 * self.limit_mb, MAX_INGEST_DB_MEMORY_MB)
+                log.warning("the store ran out of its memory limit; raised to %d MB", self.limit_mb)
+                self._apply()
 
 
 def release_free_memory() -> None:

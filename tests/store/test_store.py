@@ -82,3 +82,62 @@ def test_file_database_persists(fresh_db):
         store.add_results([make_result()])
     with Store(fresh_db, read_only=True) as store:
         assert store.counts()["events"] == 1
+
+
+# -- keys and indexes (issue 5: the ingest process must not grow with the store) ------------------------------
+# What stores made before the sentences key and the dedup indexes were dropped had on top of today's schema.
+OLD_SENTENCES = """CREATE TABLE sentences (doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, char_start INTEGER NOT NULL,
+                                           char_end INTEGER NOT NULL, PRIMARY KEY (doc_id, idx))"""
+OLD_INDEXES = {"merged_events_type_date": "merged_events (event_type, date_min)",
+               "event_sources_merged": "event_sources (merged_id)", "event_sources_doc": "event_sources (doc_id)",
+               "document_bands_band": "document_bands (band)"}
+
+
+def _sentence_rows(store) -> list[tuple]:
+    return store.con.execute("SELECT doc_id, idx, char_start, char_end FROM sentences ORDER BY ALL").fetchall()
+
+
+def test_sentences_are_stored_once_without_a_key(memory_store):
+    """Idempotency does not rest on the sentences key (gone): the same content again adds nothing, a new version
+    of a doc_id replaces its rows, and a batch holding both versions keeps the last."""
+    assert memory_store.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'sentences' "
+                                    "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchone()[0] == 0
+    memory_store.add_results([make_result()])
+    memory_store.add_results([make_result()])
+    assert _sentence_rows(memory_store) == [("d1", 0, 0, 22)]
+    memory_store.add_results([make_result(text="Rebels attacked Kabul again. Police arrested two men.")])
+    assert _sentence_rows(memory_store) == [("d1", 0, 0, 22)]
+    memory_store.add_results([make_result(text="First version here. Short."),
+                              make_result(text="Second version here. Also short.")])
+    assert _sentence_rows(memory_store) == [("d1", 0, 0, 22)]
+    assert memory_store.document("d1")["text"] == "Second version here. Also short."
+    assert memory_store.counts() == {"documents": 1, "sentences": 1, "events": 1, "toponyms": 0, "skipped": 0}
+
+
+def test_a_store_made_with_the_old_key_and_indexes_opens_and_works(tmp_path):
+    """An existing store keeps its sentences key (DuckDB cannot drop it; it still works) and loses the dedup
+    indexes when opened for writing; reads, idempotent writes and replacements go on as before."""
+    import duckdb
+    from eventwire.store.duck import SCHEMA
+    db = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(db)
+    con.execute(OLD_SENTENCES)
+    con.execute(SCHEMA.replace("DROP INDEX IF EXISTS", "-- DROP INDEX IF EXISTS"))   # the rest of today's schema
+    for name, target in OLD_INDEXES.items():
+        con.execute(f"CREATE INDEX {name} ON {target}")
+    con.close()
+    with Store(db) as store:
+        assert store.add_results([make_result("a"), make_result("b", text="Another report. Quite different.")]) == 2
+    con = duckdb.connect(db, read_only=True)
+    assert not {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} & set(OLD_INDEXES)
+    assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'sentences' "
+                       "AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 1
+    con.close()
+    with Store(db) as store:
+        assert store.add_results([make_result("a")]) == 0
+        store.add_results([make_result("a", text="Rebels attacked Kabul again. Police arrested two men.")])
+        assert _sentence_rows(store) == [("a", 0, 0, 22), ("b", 0, 0, 22)]
+        assert store.counts()["documents"] == 2 and store.dedup_counts()["event_sources"] == 2
+    with Store(db, read_only=True) as store:
+        [merged] = store.merged_events()   # the two reports of the Kabul attack are one event
+        assert merged["n_reports"] == 2

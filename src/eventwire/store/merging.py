@@ -1,5 +1,5 @@
 """Incremental cross-report merging in the store: each new document is placed in a near-duplicate cluster
-and each of its events is matched against the stored merged events (indexed lookup by type and date window,
+and each of its events is matched against the stored merged events (lookup by type and date window,
 then `eventwire.dedup.match_score`). Runs inside the caller's transaction, so a document, its events and
 their merges are committed together or not at all."""
 from __future__ import annotations
@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from ..dedup import (NEAR_DUP_THRESHOLD, FatalityReport, MergeKey, band_keys, key_from_event, match_score,
                      minhash_signature, reconcile_fatalities, signature_similarity)
@@ -53,29 +54,40 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> lis
     """`assign_cluster` for each document in order (each may join the cluster of an earlier one of the list)."""
     signatures = [minhash_signature(doc.text) for doc in docs]
     bands = [band_keys(signature) for signature in signatures]
-    # band -> {doc_id: (cluster_id, signature)} for stored documents sharing a band with one of `docs`
-    by_band: dict[int, dict[str, tuple[str, list[int]]]] = {}
-    for band, doc_id, cluster_id, signature in con.execute(
-            "SELECT b.band, c.doc_id, c.cluster_id, c.signature FROM document_bands b "
-            "JOIN document_clusters c ON c.doc_id = b.doc_id WHERE b.band IN (SELECT unnest(?))",
-            [sorted({b for keys in bands for b in keys})]).fetchall():
-        by_band.setdefault(band, {})[doc_id] = (cluster_id, signature)
+    # band -> doc_ids of stored documents sharing a band with one of `docs`; then each of those documents'
+    # cluster and signature once. (Joining the bands to the clusters returned a document's 128-value signature
+    # once per shared band, as Python ints: tens of MB per batch once a story had a dozen stored copies.)
+    by_band: dict[int, set[str]] = {}
+    for band, doc_id in con.execute("SELECT band, doc_id FROM document_bands WHERE band IN (SELECT unnest(?))",
+                                    [sorted({b for keys in bands for b in keys})]).fetchall():
+        by_band.setdefault(band, set()).add(doc_id)
+    known: dict[str, tuple[str, np.ndarray]] = {}   # doc_id -> (cluster_id, signature)
+    if by_band:
+        cursor = con.execute("SELECT doc_id, cluster_id, signature FROM document_clusters WHERE doc_id IN "
+                             "(SELECT unnest(?))", [sorted(set().union(*by_band.values()))])
+        while rows := cursor.fetchmany(256):
+            for doc_id, cluster_id, signature in rows:
+                known[doc_id] = (cluster_id, np.asarray(signature, dtype=np.uint64))
     cluster_rows, band_rows, out = [], [], []
     for doc, signature, keys in zip(docs, signatures, bands):
-        candidates: dict[str, tuple[str, list[int]]] = {}
+        candidates: set[str] = set()
         for band in keys:
-            candidates.update(by_band.get(band, {}))
-        candidates.pop(doc.doc_id, None)
+            candidates.update(by_band.get(band, ()))
+        candidates.discard(doc.doc_id)
+        mine = np.asarray(signature, dtype=np.uint64)
         best: tuple[float, str] | None = None
         for other_id in sorted(candidates):  # doc_id order, as `assign_cluster` reads them
-            cluster_id, other = candidates[other_id]
-            sim = signature_similarity(signature, other)
+            if other_id not in known:    # a band row without its cluster row (the join dropped it too)
+                continue
+            cluster_id, other = known[other_id]
+            sim = signature_similarity(mine, other)
             if sim >= NEAR_DUP_THRESHOLD and (best is None or sim > best[0]):
                 best = (sim, cluster_id)
         cluster_id = best[1] if best else doc.doc_id
         cluster_rows.append([doc.doc_id, cluster_id, best[0] if best else None, signature])
+        known[doc.doc_id] = (cluster_id, mine)
         for band in keys:
-            by_band.setdefault(band, {})[doc.doc_id] = (cluster_id, signature)
+            by_band.setdefault(band, set()).add(doc.doc_id)
             band_rows.append([band, doc.doc_id])
         out.append(cluster_id)
     insert_rows(con, "document_clusters", cluster_rows)
@@ -113,12 +125,14 @@ class _BatchMerger:
                 self.keys[row[0]] = row
         # stored reports of every merged event a report may join: a candidate, or the id it would create
         wanted = sorted(set(self.keys) | {merged_id_for(e.event_id) for e, _ in reports})
+        # records stay JSON text until their merged event is touched: most candidates are not, and parsed
+        # records of every candidate's reports grew with the store (issue 5)
         self.stored_sources: dict[str, list] = {}
         for merged_id, event_id, cluster_id, record, pub in con.execute(
                 "SELECT s.merged_id, s.event_id, s.cluster_id, e.record, d.publication_date FROM event_sources s "
                 "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
                 "WHERE s.merged_id IN (SELECT unnest(?))", [wanted]).fetchall():
-            self.stored_sources.setdefault(merged_id, []).append((event_id, cluster_id, json.loads(record), pub))
+            self.stored_sources.setdefault(merged_id, []).append((event_id, cluster_id, record, pub))
 
     def merge(self, event: Event, publication_date: date | None, cluster_id: str) -> str:
         key = key_from_event(event, publication_date)
@@ -128,7 +142,8 @@ class _BatchMerger:
         self.links.append([event.event_id, merged_id, event.doc_id, cluster_id])
         sources = self.sources.get(merged_id)
         if sources is None:
-            sources = self.sources[merged_id] = list(self.stored_sources.get(merged_id, []))
+            sources = self.sources[merged_id] = [(event_id, cluster, json.loads(record), pub) for event_id, cluster,
+                                                 record, pub in self.stored_sources.pop(merged_id, [])]
         # the record as the store returns it (JSON round trip), like `refresh_merged` reads it
         record = json.loads(json.dumps(event.to_contract(), ensure_ascii=False))
         sources.append((event.event_id, cluster_id, record, publication_date))
@@ -215,7 +230,7 @@ def merge_event(con: duckdb.DuckDBPyConnection, event: Event, publication_date: 
 
 
 def best_candidate(con: duckdb.DuckDBPyConnection, key: MergeKey) -> str | None:
-    # The indexed lookup: same type, date range overlapping the widest window around the new date.
+    # The lookup: same type, date range overlapping the widest window around the new date.
     window = timedelta(days=_window(key))
     rows = con.execute(
         f"SELECT {', '.join(_MERGED_KEY_COLS)} FROM merged_events WHERE event_type = ? "

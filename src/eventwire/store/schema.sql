@@ -13,12 +13,15 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at      TIMESTAMP DEFAULT current_timestamp
 );
 
+-- One row per (doc_id, idx), written with its document in one transaction (a replaced document's rows are
+-- deleted first). No PRIMARY KEY: nothing looks sentences up by key while ingesting, and DuckDB keeps an
+-- ART index in memory that grows with every row (the largest table: ~40 rows per document). Stores created
+-- before this keep their key; it still works, at that cost.
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id     VARCHAR NOT NULL,
     idx        INTEGER NOT NULL,
     char_start INTEGER NOT NULL,
-    char_end   INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, idx)
+    char_end   INTEGER NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS events (

@@ -25,7 +25,6 @@ CREATE TABLE IF NOT EXISTS merged_events (
     n_reports          INTEGER NOT NULL,     -- event reports merged
     record             JSON NOT NULL         -- output-contract record plus n_sources, fatalities range
 );
-CREATE INDEX IF NOT EXISTS merged_events_type_date ON merged_events (event_type, date_min);
 
 -- Which report (events.event_id) belongs to which merged event, and the document cluster it counts under.
 CREATE TABLE IF NOT EXISTS event_sources (
@@ -34,8 +33,6 @@ CREATE TABLE IF NOT EXISTS event_sources (
     doc_id     VARCHAR NOT NULL,
     cluster_id VARCHAR NOT NULL
 );
-CREATE INDEX IF NOT EXISTS event_sources_merged ON event_sources (merged_id);
-CREATE INDEX IF NOT EXISTS event_sources_doc ON event_sources (doc_id);
 
 -- Near-duplicate documents: copies of one story share a cluster_id (the doc_id of the first copy stored).
 CREATE TABLE IF NOT EXISTS document_clusters (
@@ -48,4 +45,11 @@ CREATE TABLE IF NOT EXISTS document_bands (
     band   BIGINT NOT NULL,                  -- LSH band key
     doc_id VARCHAR NOT NULL
 );
-CREATE INDEX IF NOT EXISTS document_bands_band ON document_bands (band);
+
+-- No secondary indexes on these tables: DuckDB answers the batch lookups (band, merged_id, doc_id IN a list)
+-- with scans and hash joins whether or not an index exists, while each ART index lives in memory and grows
+-- with the rows, so the ingest process grew with the store. Stores made before this lose them when opened.
+DROP INDEX IF EXISTS merged_events_type_date;
+DROP INDEX IF EXISTS event_sources_merged;
+DROP INDEX IF EXISTS event_sources_doc;
+DROP INDEX IF EXISTS document_bands_band;
