@@ -213,3 +213,23 @@ def test_the_store_memory_limit_stops_growing_at_its_ceiling(monkeypatch):
             memory.run(out_of_memory)
         assert memory.limit_mb == 128
         assert jobs._DuckMemory(store, 1).limit_mb == jobs.MIN_INGEST_DB_MEMORY_MB
+
+
+def test_a_merged_event_lists_the_copies_of_its_source_documents(tmp_path):
+    import json as _json
+    from eventwire.jobs import ingest_files
+    from eventwire.store import Store
+
+    story = "Gunmen attacked a police post near Gao on Monday, killing three officers, officials said."
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(_json.dumps(r) for r in [
+        {"id": "outlet-a", "text": story, "url": "https://a.example/1", "publication_date": "2022-07-05"},
+        {"id": "outlet-b", "text": story + "\n(Reporting by Jane Roe)", "url": "https://b.example/9",
+         "publication_date": "2022-07-05"}]), encoding="utf-8")
+    db = str(tmp_path / "copies.duckdb")
+    ingest_files([str(path)], db, workers=1)
+    with Store(db, read_only=True) as store:
+        (merged,) = store.merged_events()
+        (source,) = store.merged_event(merged["event_id"])["sources"]
+    assert source["doc_id"] == "outlet-a"
+    assert source["copies"] == [{"doc_id": "outlet-b", "url": "https://b.example/9", "publication_date": "2022-07-05"}]

@@ -248,9 +248,10 @@ class Store:
 
     def merged_event(self, event_id: str) -> dict[str, Any] | None:
         """A merged event with its `sources`: for each report, doc_id, event_id, title, url, publication_date,
-        cluster_id (near-duplicate documents share one), fatalities, confidence and the evidence sentence with
-        its offsets in the document's text. `event_id` may be the merged id or any of its reports' ids;
-        None when unknown."""
+        cluster_id (near-duplicate documents share one), fatalities, confidence, the evidence sentence with
+        its offsets in the document's text, and `copies`: the other ids under which the same text was published
+        (doc_id, url, publication_date; `document_copies`). `event_id` may be the merged id or any of its
+        reports' ids; None when unknown."""
         row = self.con.execute(
             "SELECT m.record FROM merged_events m WHERE m.event_id = ? UNION ALL "
             "SELECT m.record FROM event_sources s JOIN merged_events m ON m.event_id = s.merged_id "
@@ -269,7 +270,22 @@ class Store:
              "fatalities": fatalities, "confidence": confidence,
              "evidence": {"sentence": sentence, "char_start": start, "char_end": end}}
             for doc_id, ev_id, title, url, pub, cluster, fatalities, confidence, sentence, start, end in sources]
+        copies = self._copies_of([s["doc_id"] for s in record["sources"]])
+        for source in record["sources"]:
+            source["copies"] = copies.get(source["doc_id"], [])
         return record
+
+    def _copies_of(self, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Stored document id -> its recorded copies (doc_id, url, publication_date), in id order."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        if not doc_ids:
+            return out
+        rows = self.con.execute("SELECT stored_as, doc_id, url, publication_date FROM document_copies "
+                                "WHERE stored_as IN (SELECT unnest(?)) ORDER BY doc_id", [doc_ids]).fetchall()
+        for stored_as, doc_id, url, pub in rows:
+            out.setdefault(stored_as, []).append(
+                {"doc_id": doc_id, "url": url, "publication_date": pub.isoformat() if pub else None})
+        return out
 
     def dedup_counts(self) -> dict[str, int]:
         """Rows in the dedup tables (merged events, report links, document clusters)."""
