@@ -153,7 +153,7 @@ def test_district_named_after_a_possessive_town_is_a_toponym_in_that_town(parse)
 
 
 def test_suburb_of_a_city_is_owned_by_the_bigger_town():
-    from eventwire.geo import _owner
+    from eventwire.geo.anchors import _owner
     from eventwire.model import Place, Toponym
 
     def top(text, start, pop):
