@@ -68,8 +68,11 @@ def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
 def _may_locate(doc: Doc, top: Toponym) -> bool:
     """The toponym may be where an event happened: not the dateline, not a country named as a party ("US
     officials", "Death to America") and not a government speaking or pressed ("Moscow said", "sanctions on Tehran")."""
-    return not top.is_dateline and not (top.place.precision == "country" and (
-        _names_actor(doc, top) or not _placed(doc, top))) and not _speaks_or_targeted(doc, top)
+    if top.is_dateline:
+        return False
+    span = _span_of(doc, top)   # once: the three checks below read the same span
+    return not (top.place.precision == "country" and (_names_actor(span) or not _placed(span))) \
+        and not _speaks_or_targeted(top, span)
 
 
 class _DocContext:
@@ -87,7 +90,7 @@ class _DocContext:
         # geoparse returns toponyms in text order; any other order is searched linearly (same results)
         self.in_text_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
         self.datelines = [t for t in self.resolved if t.is_dateline]
-        self.main_place = _main_place([t for t in self.resolved if not _names_actor(doc, t)])
+        self.main_place = _main_place([t for t in self.resolved if not _names_actor(_span_of(doc, t))])
         self._add_capitals(doc, gaz)
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
@@ -142,21 +145,22 @@ def _demonym_home(gaz, doc: Doc) -> str | None:
     return weights[0][0]
 
 
-def _names_actor(doc: Doc, top: Toponym) -> bool:
+def _span_of(doc: Doc, top: Toponym) -> Span | None:
+    """The tokens of a toponym (None where its offsets fit no tokens)."""
+    return doc.char_span(top.start, top.end, alignment_mode="expand")
+
+
+def _names_actor(span: Span | None) -> bool:
     """True for a toponym right before an actor word ("U.S. officials", "Colombian army"): it says who, not where."""
-    span = doc.char_span(top.start, top.end, alignment_mode="expand")
-    return span is not None and span.end < len(doc) and doc[span.end].lower_ in ACTOR_HEADS
+    return span is not None and span.end < len(span.doc) and span.doc[span.end].lower_ in ACTOR_HEADS
 
 
-def _speaks_or_targeted(doc: Doc, top: Toponym) -> bool:
+def _speaks_or_targeted(top: Toponym, span: Span | None) -> bool:
     """True for a capital or country used for its government: the active subject of any verb ("Moscow said",
     "America attacked", "Washington has blamed"), the passive subject of a speech verb ("Tehran was urged"), or
     the object of a pressure noun ("sanctions on Tehran", "talks with Kyiv"). A passive subject of another verb
     is where it happened ("Baghdad was hit by rockets"), and so is an object ("rockets hit Baghdad")."""
-    if top.place.feature_code not in METONYM_CODES:
-        return False
-    span = doc.char_span(top.start, top.end, alignment_mode="expand")
-    if span is None:
+    if top.place.feature_code not in METONYM_CODES or span is None:
         return False
     root = span.root
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
@@ -175,11 +179,10 @@ COUNTRY_PLACING = frozenset({"in", "at", "near", "outside", "inside", "across", 
                              "into", "over", "on", "off", "along"})
 
 
-def _placed(doc: Doc, top: Toponym) -> bool:
+def _placed(span: Span | None) -> bool:
     """A country is written as a place: after a placing preposition ("across Iraq", "in the US"), or as what the
     act hit ("rockets hit Iraq", "Iraq was hit"). Otherwise it names a party ("America attacking", "US bases",
     "Death to America"), and the event's place is looked for elsewhere."""
-    span = doc.char_span(top.start, top.end, alignment_mode="expand")
     if span is None:
         return True
     root = span.root
