@@ -5,6 +5,7 @@ Reports requests/s, p50/p99 latency per kind, errors, then checks the database i
     python bench/bench_api_load.py --seconds 30 --clients 50
     python bench/bench_api_load.py --extract stub     # API + store only, no NLP
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,6 @@ import json
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,18 +24,31 @@ from pathlib import Path
 
 TOKEN = "bench-token"
 CITIES = ["Mosul", "Kabul", "Aleppo", "Sanaa", "Mogadishu", "Bamako", "Kharkiv", "Goma", "Maiduguri", "Tripoli"]
-VERBS = ["attacked a convoy near", "shelled a market in", "protested outside the ministry in",
-         "met negotiators in", "arrested opposition members in", "threatened to strike"]
+VERBS = [
+    "attacked a convoy near",
+    "shelled a market in",
+    "protested outside the ministry in",
+    "met negotiators in",
+    "arrested opposition members in",
+    "threatened to strike",
+]
 
 
 def report(i: int) -> dict:
     rng = random.Random(i)
     city, verb = rng.choice(CITIES), rng.choice(VERBS)
     day = date(2024, 1, 1) + timedelta(days=rng.randrange(365))
-    text = (f"Government troops {verb} {city} on Monday, killing {rng.randrange(1, 30)} people, officials said. "
-            f"Report number {i} was filed by a local correspondent.")
-    return {"id": f"bench-{i}", "text": text, "title": f"Bench report {i}", "url": f"https://bench.example/{i}",
-            "publication_date": day.isoformat()}
+    text = (
+        f"Government troops {verb} {city} on Monday, killing {rng.randrange(1, 30)} people, officials said. "
+        f"Report number {i} was filed by a local correspondent."
+    )
+    return {
+        "id": f"bench-{i}",
+        "text": text,
+        "title": f"Bench report {i}",
+        "url": f"https://bench.example/{i}",
+        "publication_date": day.isoformat(),
+    }
 
 
 def stub_processor(documents):
@@ -47,10 +60,24 @@ def stub_processor(documents):
         end = d.text.find(".") + 1 or len(d.text)
         city = next((c for c in CITIES if c in d.text), "Mosul")
         rng = random.Random(d.doc_id)
-        out.append(Result(d, [Sentence(d.doc_id, 0, 0, end, d.text[:end])], [], [Event(
-            doc_id=d.doc_id, event_type="ASSAULT", evidence=Evidence(d.text[:end], 0, end), date=d.publication_date,
-            date_precision="day", fatalities=rng.randrange(30),
-            location=Place(city, rng.uniform(-30, 50), rng.uniform(-20, 60), country="IRQ"))]))
+        out.append(
+            Result(
+                d,
+                [Sentence(d.doc_id, 0, 0, end, d.text[:end])],
+                [],
+                [
+                    Event(
+                        doc_id=d.doc_id,
+                        event_type="ASSAULT",
+                        evidence=Evidence(d.text[:end], 0, end),
+                        date=d.publication_date,
+                        date_precision="day",
+                        fatalities=rng.randrange(30),
+                        location=Place(city, rng.uniform(-30, 50), rng.uniform(-20, 60), country="IRQ"),
+                    )
+                ],
+            )
+        )
     return out
 
 
@@ -61,7 +88,7 @@ def serve(db: str, port: int, extract: str) -> None:
     from eventwire.api import create_app
     from eventwire.config import Config
 
-    config = Config(api_token=TOKEN, api_write_rate=0, api_write_burst=0)   # no rate limit: we measure capacity
+    config = Config(api_token=TOKEN, api_write_rate=0, api_write_burst=0)  # no rate limit: we measure capacity
     processor = stub_processor if extract == "stub" else None
     app = create_app(db, config, processor=processor)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False, access_log=False)
@@ -76,6 +103,7 @@ def free_port() -> int:
 def pipeline_available() -> bool:
     try:
         import eventwire.pipeline  # noqa: F401
+
         return True
     except ImportError:
         return False
@@ -97,8 +125,10 @@ async def client_loop(client, base: str, deadline: float, stats: Stats, write_ra
     while time.monotonic() < deadline:
         if rng.random() < write_ratio:
             i = next(counter)
-            kind, request = "write", client.post(base + "/documents", json=report(i),
-                                                  headers={"Authorization": f"Bearer {TOKEN}"})
+            kind, request = (
+                "write",
+                client.post(base + "/documents", json=report(i), headers={"Authorization": f"Bearer {TOKEN}"}),
+            )
         else:
             kind, request = read_request(client, base, rng, stats)
         t0 = time.perf_counter()
@@ -119,8 +149,16 @@ async def client_loop(client, base: str, deadline: float, stats: Stats, write_ra
 def read_request(client, base: str, rng: random.Random, stats: Stats):
     roll = rng.random()
     if roll < 0.45:
-        params = rng.choice([{}, {"type": "ASSAULT"}, {"q": rng.choice(CITIES)}, {"min_fatalities": 10},
-                             {"since": "2024-03-01", "until": "2024-06-30"}, {"bbox": "30,20,60,45"}])
+        params = rng.choice(
+            [
+                {},
+                {"type": "ASSAULT"},
+                {"q": rng.choice(CITIES)},
+                {"min_fatalities": 10},
+                {"since": "2024-03-01", "until": "2024-06-30"},
+                {"bbox": "30,20,60,45"},
+            ]
+        )
         return "list", client.get(base + "/events", params={**params, "limit": 100})
     if roll < 0.60 and stats.event_ids:
         return "detail", client.get(base + "/events/" + rng.choice(stats.event_ids))
@@ -142,8 +180,9 @@ async def run_load(base: str, seconds: float, clients: int, write_ratio: float, 
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
         start = time.monotonic()
         deadline = start + seconds
-        await asyncio.gather(*(client_loop(client, base, deadline, stats, write_ratio, counter)
-                               for _ in range(clients)))
+        await asyncio.gather(
+            *(client_loop(client, base, deadline, stats, write_ratio, counter) for _ in range(clients))
+        )
         return stats, time.monotonic() - start
 
 
@@ -158,7 +197,9 @@ def check_database(db: str, written: set[str]) -> list[str]:
         missing = written - set(docs)
         if missing:
             problems.append(f"{len(missing)} acknowledged writes missing, e.g. {sorted(missing)[:3]}")
-        rows = list(store.iter_query("SELECT event_id, doc_id, evidence_sentence, evidence_start, evidence_end FROM events"))
+        rows = list(
+            store.iter_query("SELECT event_id, doc_id, evidence_sentence, evidence_start, evidence_end FROM events")
+        )
         for event_id, doc_id, sentence, start, end in rows:
             if doc_id not in docs:
                 problems.append(f"event {event_id} points to missing document {doc_id}")
@@ -167,8 +208,12 @@ def check_database(db: str, written: set[str]) -> list[str]:
         if len({r[0] for r in rows}) != len(rows):
             problems.append("duplicate event ids")
         if hasattr(store, "merged_events"):
-            orphans = next(store.iter_query("SELECT count(*) FROM events e LEFT JOIN event_sources s "
-                                            "ON s.event_id = e.event_id WHERE s.event_id IS NULL"))[0]
+            orphans = next(
+                store.iter_query(
+                    "SELECT count(*) FROM events e LEFT JOIN event_sources s "
+                    "ON s.event_id = e.event_id WHERE s.event_id IS NULL"
+                )
+            )[0]
             if orphans:
                 problems.append(f"{orphans} events belong to no merged event")
         dup_hash = next(store.iter_query("SELECT count(*) - count(DISTINCT content_hash) FROM documents"))[0]
@@ -188,8 +233,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
     parser.add_argument("--write-ratio", type=float, default=0.1, help="share of requests that are writes")
     parser.add_argument("--seed", type=int, default=100, help="reports posted before the measured run")
-    parser.add_argument("--extract", choices=["auto", "real", "stub"], default="auto",
-                        help="real pipeline, stub coder, or auto (real when importable)")
+    parser.add_argument(
+        "--extract",
+        choices=["auto", "real", "stub"],
+        default="auto",
+        help="real pipeline, stub coder, or auto (real when importable)",
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -218,17 +267,27 @@ def main() -> int:
             time.sleep(0.2)
         t0 = time.monotonic()
         seeded = seed_reports(base, args.seed)
-        print(f"eventwire API load: {args.clients} clients, {args.seconds:g} s, write ratio {args.write_ratio}, "
-              f"extraction {extract}; seeded {len(seeded)} reports in {time.monotonic() - t0:.1f} s")
+        print(
+            f"eventwire API load: {args.clients} clients, {args.seconds:g} s, write ratio {args.write_ratio}, "
+            f"extraction {extract}; seeded {len(seeded)} reports in {time.monotonic() - t0:.1f} s"
+        )
         stats, elapsed = asyncio.run(run_load(base, args.seconds, args.clients, args.write_ratio, args.seed))
     finally:
         server.terminate()
         server.wait(timeout=30)
     total = sum(len(v) for v in stats.latency.values())
     errors = sum(stats.errors.values())
-    figures = {"clients": args.clients, "seconds": round(elapsed, 1), "extract": extract, "requests": total,
-               "requests_per_s": round(total / elapsed, 1), "errors": errors, "error_kinds": dict(stats.errors),
-               "writes_acknowledged": len(stats.written), "by_kind": {}}
+    figures = {
+        "clients": args.clients,
+        "seconds": round(elapsed, 1),
+        "extract": extract,
+        "requests": total,
+        "requests_per_s": round(total / elapsed, 1),
+        "errors": errors,
+        "error_kinds": dict(stats.errors),
+        "writes_acknowledged": len(stats.written),
+        "by_kind": {},
+    }
     all_latencies = [x for v in stats.latency.values() for x in v]
     print(f"{'kind':<10}{'n':>7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
     for kind, values in sorted(stats.latency.items()) + [("all", all_latencies)]:

@@ -6,6 +6,7 @@ Parses the corpus documents with `get_nlp()` (timed), then runs `extract_events`
 separately, with no toponyms so only the coding is measured) and prints both times and their ratio
 (spaCy + coding) / spaCy; the target is <= 1.5.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -28,7 +29,7 @@ def main() -> None:
     if "--limit" in argv:
         at = argv.index("--limit")
         limit = int(argv[at + 1])
-        argv = argv[:at] + argv[at + 2:]
+        argv = argv[:at] + argv[at + 2 :]
     args = [a for a in argv if not a.startswith("--")]
     path = Path(args[0]) if args else DEFAULT
     with gzip.open(path, "rt", encoding="utf-8") as fh:

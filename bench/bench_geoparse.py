@@ -4,6 +4,7 @@ Usage: python bench/bench_geoparse.py [--docs 1000] [--corpus /work/shared/corpu
 The shared corpus has 604 documents; to reach --docs, it is cycled, and each repeat gets a short varying
 prefix line so spaCy's caches do not see byte-identical texts (the count of real distinct docs is printed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,11 +54,14 @@ def main() -> None:
             cold, warm = gazetteer_timing(tmp)
         c = cold.split()
         w = warm.split()
-        print(f"gazetteer cold build: {float(c[0]):.2f}s   warm load: {float(w[0]):.2f}s   "
-              f"index RSS (warm, peak delta): {float(w[1]):.0f} MB   entries: {c[2]}  keys: {c[3]}")
+        print(
+            f"gazetteer cold build: {float(c[0]):.2f}s   warm load: {float(w[0]):.2f}s   "
+            f"index RSS (warm, peak delta): {float(w[1]):.0f} MB   entries: {c[2]}  keys: {c[3]}"
+        )
 
     from eventwire.geo import geoparse, get_gazetteer
     from eventwire.nlp import get_nlp
+
     nlp = get_nlp()
     get_gazetteer()
     texts, distinct = load_texts(args.corpus, args.docs)
@@ -71,8 +75,10 @@ def main() -> None:
     t0 = time.perf_counter()
     n_top = sum(len(geoparse(d)) for d in docs)
     t_geo = time.perf_counter() - t0
-    print(f"spaCy pipeline: {t_spacy:.1f}s   geoparse: {t_geo:.1f}s   spaCy+geoparse: {t_spacy + t_geo:.1f}s   "
-          f"ratio: {(t_spacy + t_geo) / t_spacy:.2f}x   toponyms: {n_top}")
+    print(
+        f"spaCy pipeline: {t_spacy:.1f}s   geoparse: {t_geo:.1f}s   spaCy+geoparse: {t_spacy + t_geo:.1f}s   "
+        f"ratio: {(t_spacy + t_geo) / t_spacy:.2f}x   toponyms: {n_top}"
+    )
 
 
 if __name__ == "__main__":

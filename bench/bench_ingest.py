@@ -8,16 +8,15 @@ Settings (environment): BENCH_WORKERS (default 2), BENCH_RSS_DOCS (default "1000
 slow for thousands of full documents; the output says so), BENCH_PARTS (default "throughput,rss,dedup"),
 BENCH_CORPUS (default ../shared/corpus/news.jsonl.gz, read in place, never copied into the repository).
 """
+
 from __future__ import annotations
 
 import gzip
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from itertools import combinations
 from pathlib import Path
@@ -32,9 +31,17 @@ DEDUP_SET = ROOT / "bench" / "dedup_set" / "reports.jsonl"
 # written after the merging rules, blind to their code; never used to develop them
 HELDOUT_SET = ROOT / "bench" / "dedup_set" / "heldout.jsonl"
 HELDOUT2_SET = ROOT / "bench" / "dedup_set" / "heldout2.jsonl"
-DEDUP_SETS = ((DEDUP_SET, ""),
-              (HELDOUT_SET, ", held-out set (written blind after the rules; blind score P 0.826 / R 0.432; its misses then guided general fixes)"),
-              (HELDOUT2_SET, ", second held-out set (written blind 2026-12-02; blind score P 0.778 / R 0.525; its misses then guided general fixes)"))
+DEDUP_SETS = (
+    (DEDUP_SET, ""),
+    (
+        HELDOUT_SET,
+        ", held-out set (written blind after the rules; blind score P 0.826 / R 0.432; its misses then guided general fixes)",
+    ),
+    (
+        HELDOUT2_SET,
+        ", second held-out set (written blind 2026-12-02; blind score P 0.778 / R 0.525; its misses then guided general fixes)",
+    ),
+)
 TARGET_WPS, TARGET_RATIO, TARGET_RSS_MB, TARGET_RSS_GROWTH = 6000, 0.8, 1536, 0.10
 
 
@@ -44,6 +51,7 @@ def corpus_words() -> tuple[list[str], int, int]:
     would count for ingest without being processed, and would slow spaCy alone only."""
     from eventwire.ingest import iter_documents
     from eventwire.limits import MAX_DOCUMENT_CHARS
+
     texts = [d.text for d in iter_documents([str(CORPUS)]) if hasattr(d, "text")]
     kept = [t for t in texts if len(t) <= MAX_DOCUMENT_CHARS]
     return kept, sum(len(t.split()) for t in kept), len(texts) - len(kept)
@@ -51,6 +59,7 @@ def corpus_words() -> tuple[list[str], int, int]:
 
 def bench_spacy(texts: list[str], words: int) -> float:
     from eventwire.nlp import get_nlp
+
     nlp = get_nlp()
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=32, n_process=WORKERS):
@@ -61,12 +70,17 @@ def bench_spacy(texts: list[str], words: int) -> float:
 def bench_ingest(words: int, tmp: Path) -> tuple[float, dict]:
     from eventwire.config import load_config
     from eventwire.jobs import ingest_files
+
     start, cpu = time.perf_counter(), time.process_time()
     report = ingest_files([str(CORPUS)], str(tmp / "throughput.duckdb"), config=load_config(), workers=WORKERS)
     elapsed = time.perf_counter() - start
     # CPU of the main process (reading, the store, dedup), which competes with the workers for the cores
-    return words / elapsed, {"documents": report.added, "events": report.events, "seconds": round(elapsed, 1),
-                             "main_cpu_s": round(time.process_time() - cpu, 1)}
+    return words / elapsed, {
+        "documents": report.added,
+        "events": report.events,
+        "seconds": round(elapsed, 1),
+        "main_cpu_s": round(time.process_time() - cpu, 1),
+    }
 
 
 # -- memory ----------------------------------------------------------------------------------------------
@@ -120,8 +134,18 @@ def _smaps_kb(pid: int, key: str) -> int:
 def peak_rss(n_docs: int, tmp: Path) -> dict:
     data = tmp / f"derived_{n_docs}.jsonl"
     derived_corpus(n_docs, data)
-    cmd = [sys.executable, "-m", "eventwire.cli", "ingest", str(data), "--db", str(tmp / f"rss_{n_docs}.duckdb"),
-           "--quiet", "--workers", str(WORKERS)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "eventwire.cli",
+        "ingest",
+        str(data),
+        "--db",
+        str(tmp / f"rss_{n_docs}.duckdb"),
+        "--quiet",
+        "--workers",
+        str(WORKERS),
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks = {"main_rss_mb": 0.0, "tree_rss_mb": 0.0, "tree_pss_mb": 0.0}
@@ -141,6 +165,7 @@ def bench_dedup(tmp: Path, path: Path) -> dict:
     from eventwire.config import load_config
     from eventwire.jobs import ingest_files
     from eventwire.store import Store
+
     gold = {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r}
     db = str(tmp / f"dedup_{path.stem}.duckdb")
     ingest_files([str(path)], db, config=load_config(), workers=1)
@@ -173,13 +198,25 @@ def bench_dedup(tmp: Path, path: Path) -> dict:
             tp += predicted and actual
             fp += predicted and not actual
             fn += actual and not predicted
-        out[label] = {"precision": round(tp / (tp + fp), 3) if tp + fp else None,
-                      "recall": round(tp / (tp + fn), 3) if tp + fn else None, "tp": tp, "fp": fp, "fn": fn}
-    out["copies clustered with their original"] = (f"{sum(clusters.get(c) == clusters.get(w) for c, w in copies)}"
-                                                   f"/{len(copies)} ({exact_copies} stored once: same cleaned text)")
-    wrong = [d for d in clusters if clusters[d] not in (None, d) and (d, clusters[d]) not in copies
-             and gold[d].get("wire") != gold.get(clusters[d], {}).get("wire", clusters[d])
-             and stored_as.get(d) == d]
+        out[label] = {
+            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
+    out["copies clustered with their original"] = (
+        f"{sum(clusters.get(c) == clusters.get(w) for c, w in copies)}"
+        f"/{len(copies)} ({exact_copies} stored once: same cleaned text)"
+    )
+    wrong = [
+        d
+        for d in clusters
+        if clusters[d] not in (None, d)
+        and (d, clusters[d]) not in copies
+        and gold[d].get("wire") != gold.get(clusters[d], {}).get("wire", clusters[d])
+        and stored_as.get(d) == d
+    ]
     out["documents clustered with a non-copy"] = len(wrong)
     out["documents without any event"] = sorted(d for d in gold if not merged_of.get(d))
     return out
@@ -187,37 +224,53 @@ def bench_dedup(tmp: Path, path: Path) -> dict:
 
 def throughput(tmp: Path) -> None:
     texts, words, left_out = corpus_words()
-    print(f"corpus: {len(texts)} documents, {words:,} words (whitespace tokens of the cleaned text)"
-          + (f"; {left_out} document(s) over the parse limit left out of both runs (ingest refuses them)" if left_out else ""))
+    print(
+        f"corpus: {len(texts)} documents, {words:,} words (whitespace tokens of the cleaned text)"
+        + (
+            f"; {left_out} document(s) over the parse limit left out of both runs (ingest refuses them)"
+            if left_out
+            else ""
+        )
+    )
     spacy_wps = bench_spacy(texts, words)
     print(f"spaCy alone (nlp.pipe, n_process={WORKERS}): {spacy_wps:,.0f} words/s")
     ingest_wps, info = bench_ingest(words, tmp)
     ratio = ingest_wps / spacy_wps
-    print(f"eventwire ingest end to end (read, parse, extract, geo, dedup, DuckDB; workers={WORKERS}): "
-          f"{ingest_wps:,.0f} words/s {info}")
-    print(f"  target >= {TARGET_WPS:,} words/s: {'OK' if ingest_wps >= TARGET_WPS else 'MISSED'}; "
-          f"ratio to spaCy alone {ratio:.2f} (target >= {TARGET_RATIO}): {'OK' if ratio >= TARGET_RATIO else 'MISSED'}")
+    print(
+        f"eventwire ingest end to end (read, parse, extract, geo, dedup, DuckDB; workers={WORKERS}): "
+        f"{ingest_wps:,.0f} words/s {info}"
+    )
+    print(
+        f"  target >= {TARGET_WPS:,} words/s: {'OK' if ingest_wps >= TARGET_WPS else 'MISSED'}; "
+        f"ratio to spaCy alone {ratio:.2f} (target >= {TARGET_RATIO}): {'OK' if ratio >= TARGET_RATIO else 'MISSED'}"
+    )
     print(f"  load average now {os.getloadavg()[0]:.1f} (other work on the machine slows both runs)")
 
 
 def memory(tmp: Path) -> None:
     shape = f"each cut to its first {RSS_WORDS} words" if RSS_WORDS else "whole documents"
-    print(f"peak memory of `eventwire ingest --workers {WORKERS}`: RSS of the main process, RSS summed over main, "
-          f"forkserver and workers (shared pages counted in each), PSS summed (shared pages split); {shape}; "
-          f"documents beyond the corpus's 604 are variants with one unique line appended:")
+    print(
+        f"peak memory of `eventwire ingest --workers {WORKERS}`: RSS of the main process, RSS summed over main, "
+        f"forkserver and workers (shared pages counted in each), PSS summed (shared pages split); {shape}; "
+        f"documents beyond the corpus's 604 are variants with one unique line appended:"
+    )
     results = {n: peak_rss(n, tmp) for n in RSS_DOCS}
     for n, r in results.items():
         print(f"  {n:>6} docs: {r}")
     trees = [r["tree_rss_mb"] for r in results.values()]
     growth = (max(trees) - min(trees)) / min(trees) if len(trees) > 1 else 0.0
-    print(f"  peak summed RSS < {TARGET_RSS_MB} MB: {'OK' if max(trees) < TARGET_RSS_MB else 'MISSED'}; growth "
-          f"{growth:.1%} between {min(RSS_DOCS)} and {max(RSS_DOCS)} docs (target <= 10%): "
-          f"{'OK' if growth <= TARGET_RSS_GROWTH else 'MISSED'}")
+    print(
+        f"  peak summed RSS < {TARGET_RSS_MB} MB: {'OK' if max(trees) < TARGET_RSS_MB else 'MISSED'}; growth "
+        f"{growth:.1%} between {min(RSS_DOCS)} and {max(RSS_DOCS)} docs (target <= 10%): "
+        f"{'OK' if growth <= TARGET_RSS_GROWTH else 'MISSED'}"
+    )
 
 
 def main() -> int:
-    print(f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start; "
-          f"workers / n_process = {WORKERS}; corpus {CORPUS}")
+    print(
+        f"machine: {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start; "
+        f"workers / n_process = {WORKERS}; corpus {CORPUS}"
+    )
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmpdir:
         tmp = Path(tmpdir)
         if "throughput" in PARTS:

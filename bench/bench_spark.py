@@ -11,6 +11,7 @@ deduplication does not skip them. For each core count:
   local        `jobs.ingest_files(workers=N)` into a fresh DuckDB (worker processes load the model inside
                the timing, the in-process run for 1 worker has it loaded before)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,9 @@ def bench_spark(cores: int, corpus: Path, warmup: Path, work: Path, n: int) -> d
     try:
         code_to_parquet([str(warmup)], str(work / f"warm{cores}"), config=config, spark=spark, partitions=partitions)
         start = time.perf_counter()
-        run, _ = code_to_parquet([str(corpus)], str(work / f"spark{cores}"), config=config, spark=spark,
-                                 partitions=partitions)
+        run, _ = code_to_parquet(
+            [str(corpus)], str(work / f"spark{cores}"), config=config, spark=spark, partitions=partitions
+        )
         coded = time.perf_counter() - start
     finally:
         spark.stop()
@@ -63,8 +65,13 @@ def bench_spark(cores: int, corpus: Path, warmup: Path, work: Path, n: int) -> d
     with Store(str(work / f"spark{cores}.duckdb")) as store:
         load_into_store(str(work / f"spark{cores}"), store, config.batch_size)
     loaded = time.perf_counter() - start
-    return {"code": coded, "load": loaded, "events": run.events, "coded": run.coded,
-            "other": f"{run.already_stored} repeated content, {run.failed} failed"}
+    return {
+        "code": coded,
+        "load": loaded,
+        "events": run.events,
+        "coded": run.coded,
+        "other": f"{run.already_stored} repeated content, {run.failed} failed",
+    }
 
 
 def bench_local(workers: int, corpus: Path, work: Path, n: int) -> dict[str, float]:
@@ -87,28 +94,41 @@ def main() -> None:
     args = parser.parse_args()
     cores = [int(c) for c in args.cores.split(",")]
     n = args.docs
-    print(f"corpus: {CORPUS} (604 reports); {n} documents"
-          + (f", of which {n - 604} derived variants (one unique line appended)" if n > 604 else ""))
-    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
-          "(other processes on the machine lower every figure and the speed-up)")
+    print(
+        f"corpus: {CORPUS} (604 reports); {n} documents"
+        + (f", of which {n - 604} derived variants (one unique line appended)" if n > 604 else "")
+    )
+    print(
+        f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+        "(other processes on the machine lower every figure and the speed-up)"
+    )
     rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-spark-") as tmp:
         work = Path(tmp)
         corpus = derive_corpus(n, work)
         warmup = work / "warmup.jsonl"
-        warmup.write_text("".join(json.dumps({"id": f"w{i}", "text": f"Police arrested {i} protesters in Lagos."})
-                                  + "\n" for i in range(32)), encoding="utf-8")
+        warmup.write_text(
+            "".join(
+                json.dumps({"id": f"w{i}", "text": f"Police arrested {i} protesters in Lagos."}) + "\n"
+                for i in range(32)
+            ),
+            encoding="utf-8",
+        )
         for c in cores:
             s = bench_spark(c, corpus, warmup, work, n)
             rates[c] = n / s["code"]
-            line = (f"spark local[{c}]: code {s['code']:.1f} s = {rates[c]:.2f} docs/s ({rates[c] / c:.2f} per core); "
-                    f"load {s['load']:.1f} s; total {n / (s['code'] + s['load']):.2f} docs/s; "
-                    f"{s['coded']} coded ({s['other']}), {s['events']} events")
+            line = (
+                f"spark local[{c}]: code {s['code']:.1f} s = {rates[c]:.2f} docs/s ({rates[c] / c:.2f} per core); "
+                f"load {s['load']:.1f} s; total {n / (s['code'] + s['load']):.2f} docs/s; "
+                f"{s['coded']} coded ({s['other']}), {s['events']} events"
+            )
             if not args.no_local:
                 loc = bench_local(c, corpus, work, n)
-                line += (f" | local engine, {c} worker(s): {n / loc['total']:.2f} docs/s; "
-                         f"{loc['added']} stored, {loc['events']} events; spark code / local = {rates[c] / (n / loc['total']):.2f}x, "
-                         f"spark total / local = {loc['total'] / (s['code'] + s['load']):.2f}x")
+                line += (
+                    f" | local engine, {c} worker(s): {n / loc['total']:.2f} docs/s; "
+                    f"{loc['added']} stored, {loc['events']} events; spark code / local = {rates[c] / (n / loc['total']):.2f}x, "
+                    f"spark total / local = {loc['total'] / (s['code'] + s['load']):.2f}x"
+                )
             print(line + f" [load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores]", flush=True)
     if 1 in rates and 2 in rates:
         print(f"speed-up local[2] / local[1]: {rates[2] / rates[1]:.2f}x (target >= 1.7x)")

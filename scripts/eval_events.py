@@ -5,6 +5,7 @@ usage: eval_events.py [GOLD.jsonl] [OUT.jsonl]
 defaults: ../shared/eval/events/dev.jsonl -> build/ev_pred.jsonl. Then:
     python3 ../shared/eval/score_events.py ../shared/eval/events/dev.jsonl build/ev_pred.jsonl
 """
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ DEFAULT_OUT = ROOT / "build/ev_pred.jsonl"
 def _geoparse():
     try:
         from eventwire import geo
+
         return geo.geoparse
     except (ImportError, AttributeError):
         return None
@@ -50,8 +52,11 @@ def main() -> None:
             for event in extract_events(document, doc, toponyms):
                 fh.write(json.dumps(event.to_contract(), ensure_ascii=False) + "\n")
                 n_events += 1
-    print(f"{len(records)} docs, {n_events} events in {time.perf_counter() - started:.1f}s"
-          f" (geo: {'on' if geoparse else 'off'}) -> {out}", file=sys.stderr)
+    print(
+        f"{len(records)} docs, {n_events} events in {time.perf_counter() - started:.1f}s"
+        f" (geo: {'on' if geoparse else 'off'}) -> {out}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Usage: python scripts/eval_geo.py [GOLD] [OUT] [--adjectival]; then python3 /wor
 The default evaluates `geoparse`'s default (no demonyms). `--adjectival` also writes OUT with an `.adj` suffix
 before the extension (`build/geo_pred.adj.jsonl`): the variant for GeoWebNews' scheme, which counts demonyms.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,13 +36,28 @@ def write(records: list[dict], docs: list, out: Path, adjectival: bool) -> None:
         for rec, doc in zip(records, docs):
             for t in geoparse(doc, adjectival=adjectival):
                 p = t.place
-                fh.write(json.dumps({
-                    "doc_id": rec["doc_id"], "text": t.text, "start": t.start, "end": t.end,
-                    "name": p.name if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-                    "geonameid": p.geonameid if p else None, "country": p.country if p else None,
-                    "feature_code": p.feature_code if p else None}, ensure_ascii=False) + "\n")
-    print(f"{len(records)} docs geoparsed (adjectival={adjectival}) in {time.perf_counter() - t0:.1f}s -> {out}",
-          file=sys.stderr)
+                fh.write(
+                    json.dumps(
+                        {
+                            "doc_id": rec["doc_id"],
+                            "text": t.text,
+                            "start": t.start,
+                            "end": t.end,
+                            "name": p.name if p else None,
+                            "lat": p.lat if p else None,
+                            "lon": p.lon if p else None,
+                            "geonameid": p.geonameid if p else None,
+                            "country": p.country if p else None,
+                            "feature_code": p.feature_code if p else None,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
+    print(
+        f"{len(records)} docs geoparsed (adjectival={adjectival}) in {time.perf_counter() - t0:.1f}s -> {out}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

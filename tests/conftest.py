@@ -1,4 +1,5 @@
 """Shared fixtures: sample report, a fresh store, saved inputs under tests/data/."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,5 +30,6 @@ def fresh_db(tmp_path) -> str:
 @pytest.fixture
 def memory_store():
     from eventwire.store import Store
+
     with Store(":memory:") as store:
         yield store

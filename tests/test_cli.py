@@ -1,4 +1,5 @@
 """The command line: output formats, the database round trip, and one-line errors for bad input."""
+
 from __future__ import annotations
 
 import json
@@ -6,11 +7,10 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
+from tests.conftest import SAMPLE_DATE
 
 from eventwire.cli import cli
 from eventwire.model import CONTRACT_KEYS
-
-from tests.conftest import SAMPLE_DATE
 
 EVENTWIRE = [sys.executable, "-m", "eventwire.cli"]
 
@@ -52,8 +52,13 @@ def test_ingest_is_idempotent_and_events_query(sample_path, fresh_db):
 
 
 def test_stdin_is_read():
-    proc = run("extract", "-", "--date", "2021-03-10",
-               stdin=b"Police fired tear gas at protesters in Nairobi on Tuesday, killing two people.")
+    proc = run(
+        "extract",
+        "-",
+        "--date",
+        "2021-03-10",
+        stdin=b"Police fired tear gas at protesters in Nairobi on Tuesday, killing two people.",
+    )
     assert proc.returncode == 0, proc.stderr
     assert any(json.loads(l)["event_type"] for l in proc.stdout.splitlines())
 
@@ -96,5 +101,16 @@ def test_geoparse_offsets_refer_to_the_text_as_given(sample_path, sample_text):
     rows = [json.loads(l) for l in proc.stdout.splitlines()]
     assert rows
     for r in rows:
-        assert sample_text[r["start"]:r["end"]] == r["text"]
-        assert set(r) == {"doc_id", "text", "start", "end", "name", "lat", "lon", "geonameid", "country", "feature_code"}
+        assert sample_text[r["start"] : r["end"]] == r["text"]
+        assert set(r) == {
+            "doc_id",
+            "text",
+            "start",
+            "end",
+            "name",
+            "lat",
+            "lon",
+            "geonameid",
+            "country",
+            "feature_code",
+        }

@@ -1,30 +1,35 @@
 """End to end on the bundled sample report: the happenings an analyst expects are found and coded."""
+
 from __future__ import annotations
 
 import pytest
+from tests.conftest import SAMPLE_DATE
 
 import eventwire
-from tests.conftest import SAMPLE_DATE
 
 
 @pytest.fixture(scope="module")
 def events(sample_path):
     from eventwire.ingest import iter_documents
+
     [doc] = list(iter_documents([str(sample_path)]))
     found = eventwire.extract(doc.text, publication_date=SAMPLE_DATE, doc_id=doc.doc_id)
     return [e.to_contract() for e in found], doc.text
 
 
 def having(events, event_type, *words):
-    return [e for e in events if e["event_type"] == event_type
-            and all(w.lower() in e["evidence"]["sentence"].lower() for w in words)]
+    return [
+        e
+        for e in events
+        if e["event_type"] == event_type and all(w.lower() in e["evidence"]["sentence"].lower() for w in words)
+    ]
 
 
 def test_evidence_offsets_point_into_the_cleaned_text(events):
     records, text = events
     for e in records:
         ev = e["evidence"]
-        assert text[ev["char_start"]:ev["char_end"]] == ev["sentence"]
+        assert text[ev["char_start"] : ev["char_end"]] == ev["sentence"]
 
 
 def test_drone_strike_dated_from_early_friday(events):
@@ -58,8 +63,11 @@ def test_mortar_and_rocket_attacks_without_casualties(events):
 def test_kataeb_hezbollah_warning_is_a_threat(events):
     records, _ = events
     threats = [e for e in records if e["event_type"] == "THREATEN" or e["modality"] == "threatened"]
-    assert any("kataeb" in ((e["source_actor"] or {}).get("text") or "").lower()
-               or "kataeb" in e["evidence"]["sentence"].lower() for e in threats)
+    assert any(
+        "kataeb" in ((e["source_actor"] or {}).get("text") or "").lower()
+        or "kataeb" in e["evidence"]["sentence"].lower()
+        for e in threats
+    )
 
 
 def test_mourners_chanting_is_a_protest(events):

@@ -1,5 +1,6 @@
 """The ingest job: parallel workers give the same rows as one process, reruns skip stored documents, and a
 run killed with SIGKILL at random moments then rerun ends with exactly the rows of a clean run."""
+
 from __future__ import annotations
 
 import json
@@ -11,15 +12,20 @@ import sys
 import time
 from pathlib import Path
 
-
 from eventwire.config import Config
 from eventwire.jobs import ingest_files
 from eventwire.store import Store
 
 CITIES = ["Baghdad", "Mosul", "Kirkuk", "Basra", "Aleppo", "Homs", "Kabul", "Kandahar", "Mogadishu", "Kismayo"]
 ACTORS = ["Gunmen", "Militants", "Security forces", "Protesters", "Police", "Soldiers"]
-VERBS = ["attacked a checkpoint in", "clashed with villagers near", "marched through", "shelled positions outside",
-         "arrested dozens of people in", "raided a market in"]
+VERBS = [
+    "attacked a checkpoint in",
+    "clashed with villagers near",
+    "marched through",
+    "shelled positions outside",
+    "arrested dozens of people in",
+    "raided a market in",
+]
 
 
 def corpus(n: int, seed: int = 7) -> list[dict]:
@@ -29,10 +35,12 @@ def corpus(n: int, seed: int = 7) -> list[dict]:
     for i in range(n):
         city, actor, verb = rng.choice(CITIES), rng.choice(ACTORS), rng.choice(VERBS)
         killed = rng.choice([2, 3, 5, 12])
-        text = (f"{city}, {rng.randint(1, 5)} March 2021 (Wire) - {actor} {verb} {city} on Monday, killing "
-                f"{killed} people, officials said. Report number {i} adds that {rng.choice(ACTORS).lower()} "
-                f"later withdrew. Residents said the {rng.choice(['fighting', 'violence', 'unrest'])} lasted "
-                f"several hours before calm returned to {city}.")
+        text = (
+            f"{city}, {rng.randint(1, 5)} March 2021 (Wire) - {actor} {verb} {city} on Monday, killing "
+            f"{killed} people, officials said. Report number {i} adds that {rng.choice(ACTORS).lower()} "
+            f"later withdrew. Residents said the {rng.choice(['fighting', 'violence', 'unrest'])} lasted "
+            f"several hours before calm returned to {city}."
+        )
         docs.append({"id": f"d{i:04d}", "text": text, "publication_date": "2021-03-05"})
     return docs
 
@@ -48,14 +56,16 @@ def write_jsonl(path: Path, docs: list[dict], bad_line: bool = True) -> Path:
 def snapshot(db: str) -> dict:
     with Store(db, read_only=True) as store:
         q = lambda sql: sorted(store.con.execute(sql).fetchall())  # noqa: E731
-        return {"documents": q("SELECT doc_id, content_hash FROM documents"),
-                "sentences": q("SELECT doc_id, idx FROM sentences"),
-                "events": q("SELECT event_id FROM events"),
-                "toponyms": q("SELECT doc_id, char_start FROM toponyms"),
-                "merged": q("SELECT event_id, n_sources, n_reports, fatalities FROM merged_events"),
-                "sources": q("SELECT event_id, merged_id, cluster_id FROM event_sources"),
-                "clusters": q("SELECT doc_id, cluster_id FROM document_clusters"),
-                "skipped": q("SELECT source, reason FROM skipped")}
+        return {
+            "documents": q("SELECT doc_id, content_hash FROM documents"),
+            "sentences": q("SELECT doc_id, idx FROM sentences"),
+            "events": q("SELECT event_id FROM events"),
+            "toponyms": q("SELECT doc_id, char_start FROM toponyms"),
+            "merged": q("SELECT event_id, n_sources, n_reports, fatalities FROM merged_events"),
+            "sources": q("SELECT event_id, merged_id, cluster_id FROM event_sources"),
+            "clusters": q("SELECT doc_id, cluster_id FROM document_clusters"),
+            "skipped": q("SELECT source, reason FROM skipped"),
+        }
 
 
 def test_workers_give_the_same_rows_and_reruns_skip(tmp_path):
@@ -73,22 +83,34 @@ def test_workers_give_the_same_rows_and_reruns_skip(tmp_path):
 
 
 def _ingest_cmd(path: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "eventwire.cli", "-v", "ingest", str(path), "--db", str(db), "--quiet",
-            "--workers", "2"]
+    return [
+        sys.executable,
+        "-m",
+        "eventwire.cli",
+        "-v",
+        "ingest",
+        str(path),
+        "--db",
+        str(db),
+        "--quiet",
+        "--workers",
+        "2",
+    ]
 
 
 def _kill_after_commits(cmd: list[str], env: dict, commits: int, delay_s: float) -> None:
     """Run `cmd`, wait for its `commits`-th committed batch (logged with -v), wait `delay_s` more (so the kill
     may land inside a transaction), then SIGKILL it and its workers."""
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     seen = 0
     for line in proc.stderr:
         seen += "committed" in line
         if seen >= commits:
             break
     time.sleep(delay_s)
-    os.killpg(proc.pid, signal.SIGKILL)   # no chance to clean up: uncommitted work is simply lost
+    os.killpg(proc.pid, signal.SIGKILL)  # no chance to clean up: uncommitted work is simply lost
     proc.wait()
     proc.stderr.close()
 
@@ -106,7 +128,7 @@ def test_sigkill_at_random_moments_then_rerun_equals_clean_run(tmp_path):
     for _ in range(3):
         _kill_after_commits(_ingest_cmd(path, killed), env, commits=rng.randint(1, 3), delay_s=rng.uniform(0, 0.3))
         partial.append(len(snapshot(str(killed))["documents"]))
-    assert 0 < partial[0] < 60 and partial == sorted(partial), partial   # progress kept across kills
+    assert 0 < partial[0] < 60 and partial == sorted(partial), partial  # progress kept across kills
     subprocess.run(_ingest_cmd(path, killed), env=env, check=False, capture_output=True, timeout=300)
     assert snapshot(str(killed)) == expected
 
@@ -140,15 +162,27 @@ def test_a_missing_gazetteer_cache_is_built_once_in_a_child_before_the_workers(m
 
 def test_a_copy_under_another_id_is_stored_once_and_recorded_as_a_copy(tmp_path):
     import json as _json
+
     from eventwire.jobs import ingest_files
     from eventwire.store import Store
 
     story = "Gunmen attacked a police post near Gao on Monday, killing three officers, officials said."
     path = tmp_path / "wire.jsonl"
-    path.write_text("\n".join(_json.dumps(r) for r in [
-        {"id": "outlet-a", "text": story, "url": "https://a.example/1"},
-        {"id": "outlet-b", "text": story + "\n(Reporting by Jane Roe; Editing by John Doe)", "url": "https://b.example/9"},
-        {"id": "outlet-a", "text": story}]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            _json.dumps(r)
+            for r in [
+                {"id": "outlet-a", "text": story, "url": "https://a.example/1"},
+                {
+                    "id": "outlet-b",
+                    "text": story + "\n(Reporting by Jane Roe; Editing by John Doe)",
+                    "url": "https://b.example/9",
+                },
+                {"id": "outlet-a", "text": story},
+            ]
+        ),
+        encoding="utf-8",
+    )
     db = str(tmp_path / "copies.duckdb")
     first = ingest_files([str(path)], db, workers=1)
     again = ingest_files([str(path)], db, workers=1)
@@ -156,11 +190,13 @@ def test_a_copy_under_another_id_is_stored_once_and_recorded_as_a_copy(tmp_path)
     with Store(db, read_only=True) as store:
         assert store.con.execute("SELECT doc_id FROM documents").fetchall() == [("outlet-a",)]
         assert store.con.execute("SELECT doc_id, stored_as, url FROM document_copies").fetchall() == [
-            ("outlet-b", "outlet-a", "https://b.example/9")]
+            ("outlet-b", "outlet-a", "https://b.example/9")
+        ]
 
 
-def test_a_batch_that_runs_out_of_the_store_memory_limit_is_written_again_under_a_higher_one(tmp_path, monkeypatch,
-                                                                                            caplog):
+def test_a_batch_that_runs_out_of_the_store_memory_limit_is_written_again_under_a_higher_one(
+    tmp_path, monkeypatch, caplog
+):
     """The writer's DuckDB limit is small (`ingest_db_memory_mb`); a write that runs out of it rolls back, the
     limit doubles and the batch is written again: the store ends with the rows of an undisturbed run."""
     import duckdb
@@ -178,7 +214,7 @@ def test_a_batch_that_runs_out_of_the_store_memory_limit_is_written_again_under_
 
     def failing_link(con, docs):
         calls.append(len(docs))
-        link(con, docs)   # the batch's rows are written, then the transaction fails
+        link(con, docs)  # the batch's rows are written, then the transaction fails
         if len(calls) == 2:
             raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data (test)")
 
@@ -217,15 +253,27 @@ def test_the_store_memory_limit_stops_growing_at_its_ceiling(monkeypatch):
 
 def test_a_merged_event_lists_the_copies_of_its_source_documents(tmp_path):
     import json as _json
+
     from eventwire.jobs import ingest_files
     from eventwire.store import Store
 
     story = "Gunmen attacked a police post near Gao on Monday, killing three officers, officials said."
     path = tmp_path / "wire.jsonl"
-    path.write_text("\n".join(_json.dumps(r) for r in [
-        {"id": "outlet-a", "text": story, "url": "https://a.example/1", "publication_date": "2022-07-05"},
-        {"id": "outlet-b", "text": story + "\n(Reporting by Jane Roe)", "url": "https://b.example/9",
-         "publication_date": "2022-07-05"}]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            _json.dumps(r)
+            for r in [
+                {"id": "outlet-a", "text": story, "url": "https://a.example/1", "publication_date": "2022-07-05"},
+                {
+                    "id": "outlet-b",
+                    "text": story + "\n(Reporting by Jane Roe)",
+                    "url": "https://b.example/9",
+                    "publication_date": "2022-07-05",
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
     db = str(tmp_path / "copies.duckdb")
     ingest_files([str(path)], db, workers=1)
     with Store(db, read_only=True) as store:

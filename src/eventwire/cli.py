@@ -1,5 +1,6 @@
 """Command-line interface: thin wrappers over the Python API (eventwire.jobs, eventwire.store, ...).
 Data goes to stdout, logs and errors to stderr; an error is one line with its code, never a traceback."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,8 @@ from .output import FORMATS, write_records
 
 log = logging.getLogger("eventwire")
 
-EXIT_PARTIAL = 1   # some documents could not be read or processed; the others were
-EXIT_ERROR = 2     # nothing could be done (bad arguments, unreadable database, ...)
+EXIT_PARTIAL = 1  # some documents could not be read or processed; the others were
+EXIT_ERROR = 2  # nothing could be done (bad arguments, unreadable database, ...)
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -28,15 +29,14 @@ def parse_iso_date(value: str | None) -> date | None:
         raise ConfigError(Errors.E008.format(value=value)) from None
 
 
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventwire")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
 def cli(verbose: bool) -> None:
     """eventwire: political and conflict events from raw news reports."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="eventwire: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr, format="eventwire: %(message)s"
+    )
 
 
 @cli.command()
@@ -58,14 +58,32 @@ def extract(paths: tuple[str, ...], fmt: str, pub_date: str | None) -> None:
 @click.option("--db", "db_path", help="DuckDB file (default: eventwire.duckdb or $EVENTWIRE_DB_PATH).")
 @click.option("--date", "pub_date", help="Publication date YYYY-MM-DD for documents that give none.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Processes coding documents in parallel (default: $EVENTWIRE_WORKERS, else one per CPU core).")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
-              help="local: this machine; spark: a Spark cluster (needs eventwire[spark] and Java).")
-@click.option("--master", help="Spark master with --engine spark: local[2], spark://host:7077, yarn "
-                               "(default: local[*], or the one spark-submit gives).")
-def ingest(paths: tuple[str, ...], db_path: str | None, pub_date: str | None, quiet: bool,
-           workers: int | None, engine: str, master: str | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes coding documents in parallel (default: $EVENTWIRE_WORKERS, else one per CPU core).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: this machine; spark: a Spark cluster (needs eventwire[spark] and Java).",
+)
+@click.option(
+    "--master",
+    help="Spark master with --engine spark: local[2], spark://host:7077, yarn "
+    "(default: local[*], or the one spark-submit gives).",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db_path: str | None,
+    pub_date: str | None,
+    quiet: bool,
+    workers: int | None,
+    engine: str,
+    master: str | None,
+) -> None:
     """Extract events from PATHS and store documents, sentences and events in the database."""
     from .jobs import default_workers, ingest_files
     from .progress import progress_bar
@@ -73,17 +91,30 @@ def ingest(paths: tuple[str, ...], db_path: str | None, pub_date: str | None, qu
     config = load_config()
     if engine == "spark" or master:
         if engine != "spark" or workers:
-            raise ConfigError(Errors.E013.format(name="--engine", reason="--master goes with --engine spark, "
-                                                 "--workers with --engine local"))
+            raise ConfigError(
+                Errors.E013.format(
+                    name="--engine", reason="--master goes with --engine spark, --workers with --engine local"
+                )
+            )
         from .distributed import ingest_spark
+
         report = ingest_spark(paths, db_path or config.db_path, parse_iso_date(pub_date), config, master=master)
     else:
         with progress_bar(disable=quiet) as tick:
-            report = ingest_files(paths, db_path or config.db_path, parse_iso_date(pub_date), config,
-                                  progress=tick, workers=workers or default_workers(config))
-    click.echo(f"eventwire: {report.documents} documents read, {report.added} added, "
-               f"{report.already_stored} already stored, {report.events} events, "
-               f"{len(report.failures)} skipped", err=True)
+            report = ingest_files(
+                paths,
+                db_path or config.db_path,
+                parse_iso_date(pub_date),
+                config,
+                progress=tick,
+                workers=workers or default_workers(config),
+            )
+    click.echo(
+        f"eventwire: {report.documents} documents read, {report.added} added, "
+        f"{report.already_stored} already stored, {report.events} events, "
+        f"{len(report.failures)} skipped",
+        err=True,
+    )
     finish(report)
 
 
@@ -103,16 +134,28 @@ def events(db_path, fmt, event_type, since, until, country, modality, limit, raw
     from .store import EventFilter, Store
 
     config = load_config()
-    flt = EventFilter(event_type=event_type, since=parse_iso_date(since), until=parse_iso_date(until),
-                      country=country, modality=modality, limit=limit)
+    flt = EventFilter(
+        event_type=event_type,
+        since=parse_iso_date(since),
+        until=parse_iso_date(until),
+        country=country,
+        modality=modality,
+        limit=limit,
+    )
     with Store(db_path or config.db_path, read_only=True) as store:
         write_records(store.events(flt) if raw else store.merged_events(flt), fmt)
 
 
 @cli.command()
 @click.option("--db", "db_path", help="DuckDB file.")
-@click.option("--format", "fmt", type=click.Choice(("csv", "parquet", "geojson", "acled")), default="csv",
-              show_default=True, help="acled: ACLED-like column names.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("csv", "parquet", "geojson", "acled")),
+    default="csv",
+    show_default=True,
+    help="acled: ACLED-like column names.",
+)
 @click.option("-o", "--output", "output", help="Output file (default: stdout; parquet needs a file).")
 @click.option("--raw", is_flag=True, help="One row per report instead of one per merged event.")
 def export(db_path: str | None, fmt: str, output: str | None, raw: bool) -> None:
@@ -129,8 +172,11 @@ def export(db_path: str | None, fmt: str, output: str | None, raw: bool) -> None
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--adjectival", is_flag=True,
-              help="Also report adjectival place names ('Ukrainian officials'), as GeoWebNews annotates them.")
+@click.option(
+    "--adjectival",
+    is_flag=True,
+    help="Also report adjectival place names ('Ukrainian officials'), as GeoWebNews annotates them.",
+)
 def geoparse(paths: tuple[str, ...], fmt: str, adjectival: bool) -> None:
     """Print every toponym in PATHS with its resolved place (offsets into the text as given)."""
     from .jobs import JobReport, geoparse_files
@@ -166,8 +212,9 @@ def _rules_path(rules: str | None, db_path: str | None):
     return rules or default_rules_path(db_path or load_config().db_path)
 
 
-_rules_option = click.option("--rules", "rules_file",
-                             help="Rule file (default: eventwire-watch.yaml next to the database).")
+_rules_option = click.option(
+    "--rules", "rules_file", help="Rule file (default: eventwire-watch.yaml next to the database)."
+)
 _db_option = click.option("--db", "db_path", help="DuckDB file (default: eventwire.duckdb or $EVENTWIRE_DB_PATH).")
 
 
@@ -184,8 +231,12 @@ def watch() -> None:
 @click.option("--lat", type=float, help="Circle centre latitude.")
 @click.option("--lon", type=float, help="Circle centre longitude.")
 @click.option("--radius", "radius_m", type=float, help="Circle radius in metres.")
-@click.option("--polygon", "polygon_file", type=click.Path(exists=True, dir_okay=False),
-              help="GeoJSON file with a Polygon or MultiPolygon (instead of a circle).")
+@click.option(
+    "--polygon",
+    "polygon_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="GeoJSON file with a Polygon or MultiPolygon (instead of a circle).",
+)
 @click.option("--type", "event_types", multiple=True, help="PLOVER event type (repeatable).")
 @click.option("--modality", "modalities", multiple=True, help="Modality (repeatable).")
 @click.option("--actor", "actor_names", multiple=True, help="Source or target actor name (repeatable).")
@@ -193,10 +244,30 @@ def watch() -> None:
 @click.option("--actor-sector", "actor_sectors", multiple=True, help="Actor sector, e.g. military (repeatable).")
 @click.option("--min-fatalities", type=int, help="At least this many killed.")
 @click.option("--keyword", "keywords", multiple=True, help="Word in the evidence sentence (repeatable).")
-@click.option("--precision", "precisions", multiple=True,
-              help="Accepted location precision (repeatable; default: by geofence size).")
-def watch_add(rules_file, db_path, rule_id, name, lat, lon, radius_m, polygon_file, event_types, modalities,
-              actor_names, actor_countries, actor_sectors, min_fatalities, keywords, precisions) -> None:
+@click.option(
+    "--precision",
+    "precisions",
+    multiple=True,
+    help="Accepted location precision (repeatable; default: by geofence size).",
+)
+def watch_add(
+    rules_file,
+    db_path,
+    rule_id,
+    name,
+    lat,
+    lon,
+    radius_m,
+    polygon_file,
+    event_types,
+    modalities,
+    actor_names,
+    actor_countries,
+    actor_sectors,
+    min_fatalities,
+    keywords,
+    precisions,
+) -> None:
     """Add a rule to the rule file (created if missing); the rule is validated first."""
     import os
     from pathlib import Path
@@ -211,11 +282,20 @@ def watch_add(rules_file, db_path, rule_id, name, lat, lon, radius_m, polygon_fi
         geofence = {"geojson_file": os.path.relpath(file, path.resolve().parent)}
     elif lat is not None or lon is not None or radius_m is not None:
         geofence = {"lat": lat, "lon": lon, "radius_m": radius_m}
-    actors = {k: list(v) for k, v in (("names", actor_names), ("countries", actor_countries),
-                                      ("sectors", actor_sectors)) if v}
-    spec = {"id": rule_id or next_rule_id(ruleset, name), "name": name, "geofence": geofence,
-            "event_types": list(event_types), "modalities": list(modalities), "actors": actors or None,
-            "min_fatalities": min_fatalities, "keywords": list(keywords), "precisions": list(precisions)}
+    actors = {
+        k: list(v) for k, v in (("names", actor_names), ("countries", actor_countries), ("sectors", actor_sectors)) if v
+    }
+    spec = {
+        "id": rule_id or next_rule_id(ruleset, name),
+        "name": name,
+        "geofence": geofence,
+        "event_types": list(event_types),
+        "modalities": list(modalities),
+        "actors": actors or None,
+        "min_fatalities": min_fatalities,
+        "keywords": list(keywords),
+        "precisions": list(precisions),
+    }
     ruleset, rule = add_rule(ruleset, {k: v for k, v in spec.items() if v not in (None, [])})
     save_rules(ruleset, path)
     click.echo(f"eventwire: added watch rule '{rule.id}' to {path}", err=True)
@@ -274,9 +354,12 @@ def watch_run(rules_file, db_path, since, until, rule_ids, dry_run) -> None:
         raise StoreError(Errors.E010.format(path=db_path, reason="no such file"))
     with Store(db_path) as store:
         report = run_history(store, ruleset, since_date, until_date, rule_ids, dry_run=dry_run)
-    click.echo(f"eventwire: {report.events} events examined, {report.alerts} alert(s) "
-               f"({report.updates} update(s)){' would be raised' if dry_run else ''}, "
-               f"{report.undelivered} undelivered", err=True)
+    click.echo(
+        f"eventwire: {report.events} events examined, {report.alerts} alert(s) "
+        f"({report.updates} update(s)){' would be raised' if dry_run else ''}, "
+        f"{report.undelivered} undelivered",
+        err=True,
+    )
 
 
 def finish(report, examples: int = 3) -> None:
@@ -286,8 +369,11 @@ def finish(report, examples: int = 3) -> None:
         return
     groups: dict[str, list[str]] = {}
     for failure in report.failures:
-        reason = failure.reason if not failure.source or failure.source in failure.reason \
+        reason = (
+            failure.reason
+            if not failure.source or failure.source in failure.reason
             else f"{failure.source}: {failure.reason}"
+        )
         code = failure.reason[1:5] if failure.reason[:2] == "[E" and failure.reason[5:6] == "]" else "internal"
         groups.setdefault(code, []).append(reason)
     lines = [f"eventwire: {len(report.failures)} document(s) skipped:"]

@@ -1,4 +1,5 @@
 """Settings in one object: defaults here, overridable by a TOML file and EVENTWIRE_* environment variables."""
+
 from __future__ import annotations
 
 import os
@@ -12,19 +13,19 @@ from .errors import ConfigError, Errors
 @dataclass(frozen=True)
 class Config:
     db_path: str = "eventwire.duckdb"
-    max_document_bytes: int = 20_000_000     # larger documents are skipped with a reason
-    batch_size: int = 32                     # documents per nlp.pipe batch and per store transaction
-    workers: int = 1                         # processes for parsing
-    ingest_db_memory_mb: int = 64            # DuckDB memory limit of the ingest writer (its block cache grew
-                                             # with the database: +66 MB over 5,600 documents without a limit,
-                                             # +55 MB over 9,000 with 256); raised when a write needs more
-    doc_time_budget_s: float = 60.0          # per-document budget for the post-parse stages
-    api_token: str | None = None             # bearer token for API writes; None = writes disabled
-    api_read_token: str | None = None        # if set, reads need this token too
+    max_document_bytes: int = 20_000_000  # larger documents are skipped with a reason
+    batch_size: int = 32  # documents per nlp.pipe batch and per store transaction
+    workers: int = 1  # processes for parsing
+    ingest_db_memory_mb: int = 64  # DuckDB memory limit of the ingest writer (its block cache grew
+    # with the database: +66 MB over 5,600 documents without a limit,
+    # +55 MB over 9,000 with 256); raised when a write needs more
+    doc_time_budget_s: float = 60.0  # per-document budget for the post-parse stages
+    api_token: str | None = None  # bearer token for API writes; None = writes disabled
+    api_read_token: str | None = None  # if set, reads need this token too
     max_body_bytes: int = 5_000_000
-    cors_origins: str = ""                   # comma-separated; empty = CORS off
-    api_write_rate: float = 1.0              # API writes per second per client IP (token bucket refill)
-    api_write_burst: int = 20                # API writes a client IP may make at once (bucket size)
+    cors_origins: str = ""  # comma-separated; empty = CORS off
+    api_write_rate: float = 1.0  # API writes per second per client IP (token bucket refill)
+    api_write_burst: int = 20  # API writes a client IP may make at once (bucket size)
 
 
 def _coerce(name: str, value: str, kind: type):

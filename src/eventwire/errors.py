@@ -1,5 +1,6 @@
 """Coded, searchable user-facing errors (spaCy style). Call sites raise `EventwireError` subclasses with
 `Errors.Exxx.format(...)`; the CLI turns them into one line and a non-zero exit code."""
+
 from __future__ import annotations
 
 

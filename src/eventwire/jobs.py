@@ -7,6 +7,7 @@ the only writer, commits each batch in one transaction. At most `2 × workers` b
 memory does not grow with the corpus; a killed run loses at most the uncommitted batches, which the next run
 redoes, giving exactly the rows of an uninterrupted run.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -15,10 +16,10 @@ import logging
 import multiprocessing
 import os
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Iterator
 
 from .config import Config, load_config
 from .errors import InputError
@@ -27,17 +28,17 @@ from .model import Document, Failure, Result
 
 log = logging.getLogger("eventwire")
 
-WORKER_MAX_BATCHES = 32     # batches a worker process codes before it is replaced (bounds its memory)
-COPIES_PENDING = 256        # repeated documents held before they are recorded as copies
-MIN_INGEST_DB_MEMORY_MB = 32      # the ingest writer's DuckDB memory limit: never below this,
-MAX_INGEST_DB_MEMORY_MB = 8192    # and raised on out-of-memory errors up to this (see `_DuckMemory`)
+WORKER_MAX_BATCHES = 32  # batches a worker process codes before it is replaced (bounds its memory)
+COPIES_PENDING = 256  # repeated documents held before they are recorded as copies
+MIN_INGEST_DB_MEMORY_MB = 32  # the ingest writer's DuckDB memory limit: never below this,
+MAX_INGEST_DB_MEMORY_MB = 8192  # and raised on out-of-memory errors up to this (see `_DuckMemory`)
 
 
 @dataclass
 class JobReport:
-    documents: int = 0          # documents read
-    added: int = 0              # documents newly stored (ingest)
-    already_stored: int = 0     # documents skipped because their content hash is stored
+    documents: int = 0  # documents read
+    added: int = 0  # documents newly stored (ingest)
+    already_stored: int = 0  # documents skipped because their content hash is stored
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
 
@@ -61,8 +62,9 @@ def _fail(report: JobReport, failure: Failure, on_failure: Callable[[Failure], N
         on_failure(failure)
 
 
-def read_raw_documents(paths: Iterable[str], report: JobReport, config: Config,
-                       on_failure: Callable[[Failure], None] | None = None) -> Iterator[Document]:
+def read_raw_documents(
+    paths: Iterable[str], report: JobReport, config: Config, on_failure: Callable[[Failure], None] | None = None
+) -> Iterator[Document]:
     """Documents under `paths` as read (no date filling); unreadable ones are recorded in `report`."""
     for item in iter_documents(paths, max_bytes=config.max_document_bytes):
         if isinstance(item, InputError):
@@ -72,16 +74,22 @@ def read_raw_documents(paths: Iterable[str], report: JobReport, config: Config,
         yield item
 
 
-def read_documents(paths: Iterable[str], publication_date: date | None, report: JobReport,
-                   config: Config) -> Iterator[Document]:
+def read_documents(
+    paths: Iterable[str], publication_date: date | None, report: JobReport, config: Config
+) -> Iterator[Document]:
     """Documents under `paths` with publication dates filled; unreadable ones are recorded in `report`."""
     from .pipeline import with_publication_date
+
     for document in read_raw_documents(paths, report, config):
         yield with_publication_date(document, publication_date)
 
 
-def extract_files(paths: Iterable[str], publication_date: date | None = None, config: Config | None = None,
-                  report: JobReport | None = None) -> Iterator[Result]:
+def extract_files(
+    paths: Iterable[str],
+    publication_date: date | None = None,
+    config: Config | None = None,
+    report: JobReport | None = None,
+) -> Iterator[Result]:
     """Results for every readable document under `paths` (failures go to `report`)."""
     config = config or load_config()
     report = report if report is not None else JobReport()
@@ -90,6 +98,7 @@ def extract_files(paths: Iterable[str], publication_date: date | None = None, co
 
 def extract_files_from(documents: Iterable[Document], report: JobReport, config: Config) -> Iterator[Result]:
     from .pipeline import process
+
     for result in process(documents, config.batch_size):
         if isinstance(result, Failure):
             _fail(report, result)
@@ -98,8 +107,14 @@ def extract_files_from(documents: Iterable[Document], report: JobReport, config:
         yield result
 
 
-def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_date: date | None = None,
-                 config: Config | None = None, progress=None, workers: int | None = None) -> JobReport:
+def ingest_files(
+    paths: Iterable[str],
+    db_path: str | None = None,
+    publication_date: date | None = None,
+    config: Config | None = None,
+    progress=None,
+    workers: int | None = None,
+) -> JobReport:
     """Read, code and store every document under `paths`; documents already stored (same content) are
     skipped before parsing; each batch is committed in one transaction (with its dedup merges), so the job
     can be killed at any moment and rerun. `workers` > 1 codes batches in that many processes (default:
@@ -121,15 +136,21 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
         def skip(failure: Failure) -> None:
             store.add_skipped(failure.source, failure.reason)
 
-        copies: list[Document] = []   # same text as a stored or queued document, under another id
+        copies: list[Document] = []  # same text as a stored or queued document, under another id
 
         def note_copy(document: Document) -> None:
             copies.append(document)
-            if len(copies) >= COPIES_PENDING:   # a rerun of a big file meets only repeats: keep memory flat
+            if len(copies) >= COPIES_PENDING:  # a rerun of a big file meets only repeats: keep memory flat
                 copies[:] = memory.run(store.add_copies, copies)
 
-        batches = new_document_batches(store, read_raw_documents(paths, report, config, skip), report,
-                                       publication_date, config.batch_size, note_copy)
+        batches = new_document_batches(
+            store,
+            read_raw_documents(paths, report, config, skip),
+            report,
+            publication_date,
+            config.batch_size,
+            note_copy,
+        )
         for outcomes in code_batches(batches, workers, config.batch_size):
             results = []
             for outcome in outcomes:
@@ -146,7 +167,7 @@ def ingest_files(paths: Iterable[str], db_path: str | None = None, publication_d
             if progress:
                 for outcome in outcomes:
                     progress(outcome)
-        memory.run(store.add_copies, copies)   # copies met after the last batch was queued
+        memory.run(store.add_copies, copies)  # copies met after the last batch was queued
     return report
 
 
@@ -166,6 +187,7 @@ class _DuckMemory:
 
     def run(self, write: Callable, *args):
         import duckdb
+
         while True:
             try:
                 return write(*args)
@@ -195,14 +217,19 @@ def _find_malloc_trim():
 _malloc_trim = _find_malloc_trim()
 
 
-def new_document_batches(store, documents: Iterable[Document], report: JobReport, publication_date: date | None,
-                         batch_size: int, on_repeat: Callable[[Document], None] | None = None
-                         ) -> Iterator[list[Document]]:
+def new_document_batches(
+    store,
+    documents: Iterable[Document],
+    report: JobReport,
+    publication_date: date | None,
+    batch_size: int,
+    on_repeat: Callable[[Document], None] | None = None,
+) -> Iterator[list[Document]]:
     """Batches of documents whose content is neither stored nor already queued in this run, dates filled.
     `on_repeat` gets each document left out that way (the store records those with another id as copies)."""
     from .pipeline import with_publication_date
 
-    queued: deque[str] = deque(maxlen=100_000)    # recent hashes: repeats within one run (bounded memory)
+    queued: deque[str] = deque(maxlen=100_000)  # recent hashes: repeats within one run (bounded memory)
     queued_set: set[str] = set()
 
     def fresh(chunk: list[Document]) -> list[Document]:
@@ -249,6 +276,7 @@ def code_batches(batches: Iterable[list[Document]], workers: int, batch_size: in
     rest = itertools.chain([second], batches) if second is not None else iter(())
     if workers <= 1 or second is None:
         from .pipeline import process_batch
+
         for batch in itertools.chain([first], rest):
             yield process_batch(batch, batch_size)
         return
@@ -264,8 +292,9 @@ def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) ->
     _ensure_gazetteer_cached(context)
     # Workers are replaced after WORKER_MAX_BATCHES batches, so that whatever a stage keeps between documents
     # (caches, interned strings, allocator fragmentation) cannot grow with the corpus.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                             max_tasks_per_child=WORKER_MAX_BATCHES) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, max_tasks_per_child=WORKER_MAX_BATCHES
+    ) as pool:
         in_flight: deque = deque()
         for batch in batches:
             in_flight.append(pool.submit(_process_in_worker, batch, batch_size))
@@ -280,6 +309,7 @@ def _ensure_gazetteer_cached(context) -> None:
     first run every worker builds it at the same time (about 750 MB each), and the main process, which
     never needs the index, would keep it if it built it itself."""
     from .geo.gazetteer import cache_path
+
     if cache_path().exists():
         return
     builder = context.Process(target=_build_gazetteer_cache, name="eventwire-gazetteer-build")
@@ -289,22 +319,26 @@ def _ensure_gazetteer_cached(context) -> None:
 
 def _build_gazetteer_cache() -> None:
     from .geo.gazetteer import load_or_build
+
     load_or_build()
 
 
 def _init_worker() -> None:
     """Load the spaCy model once per worker process."""
     from .nlp import get_nlp
+
     get_nlp()
 
 
 def _process_in_worker(batch: list[Document], batch_size: int) -> list:
     from .pipeline import process_batch
+
     return process_batch(batch, batch_size)
 
 
-def geoparse_files(paths: Iterable[str], config: Config | None = None, report: JobReport | None = None,
-                   adjectival: bool = False) -> Iterator[tuple[Document, list]]:
+def geoparse_files(
+    paths: Iterable[str], config: Config | None = None, report: JobReport | None = None, adjectival: bool = False
+) -> Iterator[tuple[Document, list]]:
     """(document, toponyms) for every readable document under `paths`: the NLP and geo stages only, no
     event coding. `adjectival`: also return adjectival place names (see `eventwire.geo.geoparse`)."""
     from . import geo

@@ -3,6 +3,7 @@
 The per-document byte limit and time budget are settings (`Config.max_document_bytes`,
 `Config.doc_time_budget_s`); the values here are fixed guards behind them, sized far above real news.
 """
+
 from __future__ import annotations
 
 import time
@@ -39,8 +40,9 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
             while inflater.unconsumed_tail and len(out) <= limit:
                 out += inflater.decompress(inflater.unconsumed_tail, limit + 1 - len(out))
             if len(out) > limit:
-                raise InputError(Errors.E011.format(path=f"{source} (decompressed)", size=f"more than {limit}",
-                                                    limit=limit))
+                raise InputError(
+                    Errors.E011.format(path=f"{source} (decompressed)", size=f"more than {limit}", limit=limit)
+                )
             if not inflater.eof:
                 raise InputError(Errors.E012.format(path=source, kind="gzip", reason="file is truncated"))
             # Concatenated members (e.g. `cat a.gz b.gz`) are valid gzip; trailing zero padding is not data.
@@ -67,15 +69,15 @@ class Budget:
 
     def check(self, stage: str) -> None:
         if self.seconds is not None and self.elapsed() > self.seconds:
-            raise InputError(Errors.E015.format(path=self.source, seconds=f"{self.elapsed():.1f}",
-                                                budget=self.seconds, stage=stage))
+            raise InputError(
+                Errors.E015.format(path=self.source, seconds=f"{self.elapsed():.1f}", budget=self.seconds, stage=stage)
+            )
 
 
 def check_document_size(text: str, source: str) -> None:
     """Refuse a document too long to parse (E016), before it reaches spaCy."""
     if len(text) > MAX_DOCUMENT_CHARS:
-        raise InputError(Errors.E016.format(path=source, count=len(text), what="characters",
-                                            limit=MAX_DOCUMENT_CHARS))
+        raise InputError(Errors.E016.format(path=source, count=len(text), what="characters", limit=MAX_DOCUMENT_CHARS))
 
 
 def check_sentence_count(count: int, source: str) -> None:

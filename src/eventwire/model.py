@@ -3,6 +3,7 @@
 Every stage takes and returns these; `Event.to_contract()` is the one place that defines the public JSONL
 output contract (README "Output contract"), so the CLI, the API and the exports cannot drift apart.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,8 +12,22 @@ from datetime import date
 from typing import Any
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 MODALITIES = ("asserted", "claimed", "denied", "threatened", "hypothetical", "reported")
 DATE_PRECISIONS = ("day", "week", "month", "year")
@@ -31,6 +46,7 @@ class Document:
     `segments` maps cleaned offsets back to the text as given: (clean_start, raw_start) pairs, one per kept
     stretch of text, so that offsets can be reported against the original (empty: the same text).
     """
+
     doc_id: str
     text: str
     title: str | None = None
@@ -79,6 +95,7 @@ class Actor:
 class Place:
     """A resolved place. `precision` says how exact lat/lon are; `direction` is set for relative places
     ("north of Baghdad": Baghdad's coordinates, precision "relative", direction "north")."""
+
     name: str
     lat: float | None = None
     lon: float | None = None
@@ -91,14 +108,22 @@ class Place:
     population: int | None = None
 
     def to_contract(self) -> dict[str, Any]:
-        return {"name": self.name, "lat": self.lat, "lon": self.lon, "country": self.country,
-                "admin1": self.admin1, "geonameid": self.geonameid, "precision": self.precision}
+        return {
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+            "admin1": self.admin1,
+            "geonameid": self.geonameid,
+            "precision": self.precision,
+        }
 
 
 @dataclass
 class Toponym:
     """A place name found in a document, with offsets into the cleaned text, resolved to `place`
     (None when no gazetteer entry fits)."""
+
     text: str
     start: int
     end: int
@@ -177,6 +202,7 @@ CONTRACT_KEYS = tuple(Event(doc_id="x", event_type="ASSAULT", evidence=Evidence(
 @dataclass
 class Result:
     """Everything the pipeline learned about one document."""
+
     document: Document
     sentences: list[Sentence] = field(default_factory=list)
     toponyms: list[Toponym] = field(default_factory=list)
@@ -186,5 +212,6 @@ class Result:
 @dataclass
 class Failure:
     """A document that could not be read or processed, and why (it is reported and skipped, never lost silently)."""
+
     source: str
     reason: str

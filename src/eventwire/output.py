@@ -1,16 +1,40 @@
 """Serialise output-contract records as JSONL, CSV or a readable table (one writer per format)."""
+
 from __future__ import annotations
 
 import csv
 import json
 import sys
-from typing import Any, Iterable, TextIO
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 FORMATS = ("jsonl", "csv", "table")
-CSV_COLUMNS = ("event_id", "doc_id", "date", "date_precision", "event_type", "mode", "cameo_code", "modality",
-               "source_actor", "source_country", "target_actor", "target_country", "location", "lat", "lon",
-               "location_country", "location_precision", "fatalities", "injuries", "weapons", "confidence",
-               "evidence", "char_start", "char_end")
+CSV_COLUMNS = (
+    "event_id",
+    "doc_id",
+    "date",
+    "date_precision",
+    "event_type",
+    "mode",
+    "cameo_code",
+    "modality",
+    "source_actor",
+    "source_country",
+    "target_actor",
+    "target_country",
+    "location",
+    "lat",
+    "lon",
+    "location_country",
+    "location_precision",
+    "fatalities",
+    "injuries",
+    "weapons",
+    "confidence",
+    "evidence",
+    "char_start",
+    "char_end",
+)
 
 
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
@@ -18,14 +42,35 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     src, tgt, loc = record.get("source_actor") or {}, record.get("target_actor") or {}, record.get("location") or {}
     ev = record.get("evidence") or {}
     return {
-        **{k: record.get(k) for k in ("event_id", "doc_id", "date", "date_precision", "event_type", "mode",
-                                      "cameo_code", "modality", "fatalities", "injuries", "confidence")},
-        "source_actor": src.get("name") or src.get("text"), "source_country": src.get("country"),
-        "target_actor": tgt.get("name") or tgt.get("text"), "target_country": tgt.get("country"),
-        "location": loc.get("name"), "lat": loc.get("lat"), "lon": loc.get("lon"),
-        "location_country": loc.get("country"), "location_precision": loc.get("precision"),
+        **{
+            k: record.get(k)
+            for k in (
+                "event_id",
+                "doc_id",
+                "date",
+                "date_precision",
+                "event_type",
+                "mode",
+                "cameo_code",
+                "modality",
+                "fatalities",
+                "injuries",
+                "confidence",
+            )
+        },
+        "source_actor": src.get("name") or src.get("text"),
+        "source_country": src.get("country"),
+        "target_actor": tgt.get("name") or tgt.get("text"),
+        "target_country": tgt.get("country"),
+        "location": loc.get("name"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "location_country": loc.get("country"),
+        "location_precision": loc.get("precision"),
         "weapons": ";".join(record.get("weapons") or []),
-        "evidence": ev.get("sentence"), "char_start": ev.get("char_start"), "char_end": ev.get("char_end"),
+        "evidence": ev.get("sentence"),
+        "char_start": ev.get("char_start"),
+        "char_end": ev.get("char_end"),
     }
 
 
@@ -55,16 +100,42 @@ def write_table(records: list[dict[str, Any]], out: TextIO) -> int:
 
     table = Table(title=f"{len(records)} events", show_lines=False, expand=False)
     merged = any("n_sources" in r for r in records)  # merged events carry their source count
-    for name in ("date", "type", "mode", "modality", "source", "target", "location", "killed", "hurt", "weapons",
-                 "evidence") + (("sources",) if merged else ()):
+    for name in (
+        "date",
+        "type",
+        "mode",
+        "modality",
+        "source",
+        "target",
+        "location",
+        "killed",
+        "hurt",
+        "weapons",
+        "evidence",
+    ) + (("sources",) if merged else ()):
         table.add_column(name, overflow="fold", max_width=60 if name == "evidence" else 22)
     for r in records:
         row = flatten(r)
         loc = row["location"] and f"{row['location']} ({row['location_precision']})"
-        table.add_row(*(str(v) if v is not None else "" for v in (
-            row["date"], row["event_type"], row["mode"], row["modality"], _actor(r.get("source_actor")),
-            _actor(r.get("target_actor")), loc, row["fatalities"], row["injuries"], row["weapons"],
-            row["evidence"]) + ((r.get("n_sources"),) if merged else ())))
+        table.add_row(
+            *(
+                str(v) if v is not None else ""
+                for v in (
+                    row["date"],
+                    row["event_type"],
+                    row["mode"],
+                    row["modality"],
+                    _actor(r.get("source_actor")),
+                    _actor(r.get("target_actor")),
+                    loc,
+                    row["fatalities"],
+                    row["injuries"],
+                    row["weapons"],
+                    row["evidence"],
+                )
+                + ((r.get("n_sources"),) if merged else ())
+            )
+        )
     Console(file=out, width=200 if not out.isatty() else None).print(table)
     return len(records)
 
@@ -79,8 +150,15 @@ def _actor(actor: dict[str, Any] | None) -> str | None:
 def toponym_record(document, toponym) -> dict[str, Any]:
     """The `eventwire geoparse` record: offsets into the document text as given (before chrome removal)."""
     p = toponym.place
-    return {"doc_id": document.doc_id, "text": toponym.text,
-            "start": document.raw_offset(toponym.start), "end": document.raw_offset(toponym.end),
-            "name": p.name if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-            "geonameid": p.geonameid if p else None, "country": p.country if p else None,
-            "feature_code": p.feature_code if p else None}
+    return {
+        "doc_id": document.doc_id,
+        "text": toponym.text,
+        "start": document.raw_offset(toponym.start),
+        "end": document.raw_offset(toponym.end),
+        "name": p.name if p else None,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "geonameid": p.geonameid if p else None,
+        "country": p.country if p else None,
+        "feature_code": p.feature_code if p else None,
+    }

@@ -1,17 +1,17 @@
 """Composes the stages. `process_batch` is the one processing function: the local engine, the
 multiprocessing workers and the Spark engine all call it, so every engine codes events identically."""
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extract as extract_stage
-from . import geo
-from . import limits
+from . import geo, limits
 from . import time as time_stage
 from .config import load_config
 from .errors import EventwireError
@@ -45,8 +45,9 @@ def analyse(document: Document, doc: Doc, budget: limits.Budget | None = None) -
     return Result(document, sentences, toponyms, events)
 
 
-def process_batch(documents: list[Document], batch_size: int = 32,
-                  time_budget_s: float | None = None) -> list[Result | Failure]:
+def process_batch(
+    documents: list[Document], batch_size: int = 32, time_budget_s: float | None = None
+) -> list[Result | Failure]:
     """Parse and code a batch of documents (in order). A failure in one document is returned as a
     `Failure` and never affects the others: a document too long to parse, one whose analysis outlasts
     `time_budget_s` (default: `Config.doc_time_budget_s`), or one that trips a bug."""
@@ -74,8 +75,9 @@ def process_batch(documents: list[Document], batch_size: int = 32,
     return out  # type: ignore[return-value]  (every slot is filled above)
 
 
-def _parse(nlp: Language, documents: list[Document], indexes: list[int],
-           batch_size: int) -> Iterator[tuple[int, Doc | Failure]]:
+def _parse(
+    nlp: Language, documents: list[Document], indexes: list[int], batch_size: int
+) -> Iterator[tuple[int, Doc | Failure]]:
     """(index, parsed Doc) in order; if spaCy fails inside a batch, the rest are parsed one by one so
     that only the document that fails becomes a Failure."""
     done = 0
@@ -115,10 +117,12 @@ def process(documents: Iterable[Document], batch_size: int = 32) -> Iterator[Res
         yield from process_batch(batch, batch_size)
 
 
-def extract(text: str, publication_date: date | str | None = None, doc_id: str = "doc",
-            title: str | None = None) -> list[Event]:
+def extract(
+    text: str, publication_date: date | str | None = None, doc_id: str = "doc", title: str | None = None
+) -> list[Event]:
     """Events in one text (the public Python API): `eventwire.extract(text, publication_date="2020-01-04")`."""
     from .ingest.readers import make_document, parse_date
+
     document = make_document(doc_id, text, title=title, publication_date=parse_date(publication_date))
     document = with_publication_date(document)
     result = process_batch([document])[0]

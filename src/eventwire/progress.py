@@ -1,10 +1,11 @@
 """Progress display on stderr (rich): documents/s and events found; silent when stderr is not a terminal
 unless forced, so logs stay clean in CI."""
+
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 
 @contextmanager
@@ -16,9 +17,16 @@ def progress_bar(disable: bool = False, total: int | None = None) -> Iterator[Ca
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     events = 0
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
-                  TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=False) as progress:
+    with Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TextColumn("{task.fields[events]} events"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    ) as progress:
         task = progress.add_task("ingest", total=total, events=0, rate="-")
 
         def tick(result=None) -> None:

@@ -3,14 +3,16 @@
 Files are validated when read; a malformed file raises `DataFileError` naming the file and line, so a bad
 edit fails at start-up with a clear message instead of silently coding wrong events.
 """
+
 from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -26,7 +28,7 @@ def data_path(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     path = data_path(name)
     try:

@@ -1,4 +1,5 @@
 """Fixtures of the API tests: a temp DuckDB with synthetic events and TestClient apps over it."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -25,9 +26,22 @@ def stub_processor(documents):
     out = []
     for d in documents:
         end = d.text.find(".") + 1 or len(d.text)
-        out.append(Result(d, [Sentence(d.doc_id, 0, 0, end, d.text[:end])], [],
-                          [Event(doc_id=d.doc_id, event_type="ASSAULT", evidence=Evidence(d.text[:end], 0, end),
-                                 date=d.publication_date, date_precision="day" if d.publication_date else None)]))
+        out.append(
+            Result(
+                d,
+                [Sentence(d.doc_id, 0, 0, end, d.text[:end])],
+                [],
+                [
+                    Event(
+                        doc_id=d.doc_id,
+                        event_type="ASSAULT",
+                        evidence=Evidence(d.text[:end], 0, end),
+                        date=d.publication_date,
+                        date_precision="day" if d.publication_date else None,
+                    )
+                ],
+            )
+        )
     return out
 
 

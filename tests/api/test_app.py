@@ -1,4 +1,5 @@
 """The app factory: optional routers, the rate limiter, concurrent reads and writes on one database."""
+
 from __future__ import annotations
 
 import sys
@@ -37,10 +38,10 @@ def test_token_bucket_refills():
     now = [0.0]
     bucket = TokenBucket(rate=2, burst=2, clock=lambda: now[0])
     assert [bucket.take("a"), bucket.take("a"), bucket.take("a")] == [0, 0, 1]
-    assert bucket.take("b") == 0                 # buckets are per client
+    assert bucket.take("b") == 0  # buckets are per client
     now[0] += 0.5
     assert bucket.take("a") == 0
-    assert TokenBucket(rate=0, burst=0).take("a") == 0   # 0 turns limiting off
+    assert TokenBucket(rate=0, burst=0).take("a") == 0  # 0 turns limiting off
 
 
 def test_token_bucket_memory_is_bounded():
@@ -66,8 +67,9 @@ def test_concurrent_writes_and_reads_stay_consistent(make_client):
             if r.status_code != 200 or body["count"] != len({e["event_id"] for e in body["events"]}):
                 errors.append(r.text)
 
-    threads = [threading.Thread(target=write, args=(i,)) for i in range(20)] + \
-              [threading.Thread(target=read) for _ in range(5)]
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(20)] + [
+        threading.Thread(target=read) for _ in range(5)
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -1,4 +1,5 @@
 """GET /events: every filter, cursor pagination, the three formats; GET /events/{id} with its sources."""
+
 from __future__ import annotations
 
 import csv
@@ -45,17 +46,20 @@ def test_reports_view(read_client, results):
     assert {e["event_id"] for e in body["events"]} == {r.events[0].event_id for r in results}
 
 
-@pytest.mark.parametrize("params, keep", [
-    ({"type": "ASSAULT"}, lambda e: e.event_type == "ASSAULT"),
-    ({"modality": "claimed"}, lambda e: e.modality == "claimed"),
-    ({"country": "irq"}, lambda e: e.location.country == "IRQ"),
-    ({"sector": "military"}, lambda e: e.source_actor.sector == "military"),
-    ({"q": "NEAR KABUL"}, lambda e: "near Kabul" in e.evidence.sentence),
-    ({"min_fatalities": 30}, lambda e: (e.fatalities or 0) >= 30),
-    ({"since": "2020-02-01", "until": "2020-02-10"}, lambda e: "2020-02-01" <= e.date.isoformat() <= "2020-02-10"),
-    ({"bbox": "40,30,50,40"}, lambda e: 40 <= e.location.lon <= 50 and 30 <= e.location.lat <= 40),
-    ({"type": "ASSAULT", "min_fatalities": 1}, lambda e: e.event_type == "ASSAULT" and (e.fatalities or 0) >= 1),
-])
+@pytest.mark.parametrize(
+    "params, keep",
+    [
+        ({"type": "ASSAULT"}, lambda e: e.event_type == "ASSAULT"),
+        ({"modality": "claimed"}, lambda e: e.modality == "claimed"),
+        ({"country": "irq"}, lambda e: e.location.country == "IRQ"),
+        ({"sector": "military"}, lambda e: e.source_actor.sector == "military"),
+        ({"q": "NEAR KABUL"}, lambda e: "near Kabul" in e.evidence.sentence),
+        ({"min_fatalities": 30}, lambda e: (e.fatalities or 0) >= 30),
+        ({"since": "2020-02-01", "until": "2020-02-10"}, lambda e: "2020-02-01" <= e.date.isoformat() <= "2020-02-10"),
+        ({"bbox": "40,30,50,40"}, lambda e: 40 <= e.location.lon <= 50 and 30 <= e.location.lat <= 40),
+        ({"type": "ASSAULT", "min_fatalities": 1}, lambda e: e.event_type == "ASSAULT" and (e.fatalities or 0) >= 1),
+    ],
+)
 def test_filters(read_client, results, params, keep):
     expected = {r.events[0].doc_id for r in results if keep(r.events[0])}
     assert expected, "the synthetic data should exercise this filter"
@@ -73,8 +77,11 @@ def test_csv_format(read_client, results):
 
 def test_csv_neutralises_formulas(make_client):
     client = make_client(n_events=0)
-    client.post("/documents", json={"text": "=HYPERLINK(\"http://evil\") happened. Then more."},
-                headers={"Authorization": "Bearer s3cret-write-token"})
+    client.post(
+        "/documents",
+        json={"text": '=HYPERLINK("http://evil") happened. Then more.'},
+        headers={"Authorization": "Bearer s3cret-write-token"},
+    )
     row = next(csv.DictReader(io.StringIO(client.get("/events", params={"format": "csv"}).text)))
     assert row["evidence_sentence"].startswith("'=")
 
@@ -96,7 +103,7 @@ def test_event_detail_has_sources_with_evidence(read_client, results):
     (source,) = detail["sources"]
     document = read_client.get(source["document"]).json()
     ev = source["evidence"]
-    assert document["text"][ev["char_start"]:ev["char_end"]] == ev["sentence"]
+    assert document["text"][ev["char_start"] : ev["char_end"]] == ev["sentence"]
     assert source["url"].startswith("https://news.example/") and source["title"]
 
 

@@ -1,5 +1,6 @@
 """Refusals: tokens, bad parameters, SQL injection, path traversal, oversized bodies, rate limits, 500s
 without stack traces, CORS off by default, security headers."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,14 +28,17 @@ def test_empty_configured_token_disables_writes(make_client):
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("headers, code", [
-    ({}, "missing_token"),
-    ({"Authorization": "Bearer"}, "missing_token"),
-    ({"Authorization": f"Basic {TOKEN}"}, "missing_token"),
-    ({"Authorization": "Bearer wrong-token"}, "invalid_token"),
-    ({"Authorization": f"Bearer {TOKEN}x"}, "invalid_token"),
-    ({"Authorization": "Bearer s3cret-write-tokeñ".encode("latin-1")}, "invalid_token"),
-])
+@pytest.mark.parametrize(
+    "headers, code",
+    [
+        ({}, "missing_token"),
+        ({"Authorization": "Bearer"}, "missing_token"),
+        ({"Authorization": f"Basic {TOKEN}"}, "missing_token"),
+        ({"Authorization": "Bearer wrong-token"}, "invalid_token"),
+        ({"Authorization": f"Bearer {TOKEN}x"}, "invalid_token"),
+        ({"Authorization": "Bearer s3cret-write-tokeñ".encode("latin-1")}, "invalid_token"),
+    ],
+)
 def test_write_needs_the_token(make_client, headers, code):
     client = make_client()
     response = client.post("/documents", json=DOC, headers=headers)
@@ -48,9 +52,9 @@ def test_read_token_protects_reads(make_client):
     assert client.get("/events").status_code == 401
     assert client.get("/events", headers={"Authorization": "Bearer nope"}).status_code == 401
     assert client.get("/stats", headers={"Authorization": "Bearer reader"}).status_code == 200
-    assert client.get("/events", headers=AUTH).status_code == 200          # the write token reads too
+    assert client.get("/events", headers=AUTH).status_code == 200  # the write token reads too
     assert client.get("/documents/doc-1").status_code == 401
-    assert client.get("/health").status_code == 200                         # liveness stays open
+    assert client.get("/health").status_code == 200  # liveness stays open
     assert client.post("/documents", json=DOC, headers={"Authorization": "Bearer reader"}).status_code == 401
 
 
@@ -59,14 +63,32 @@ def test_reads_are_open_by_default(read_client):
 
 
 # -- parameters ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("params", [
-    {"since": "2020-13-01"}, {"until": "yesterday"}, {"since": "2020-02-01", "until": "2020-01-01"},
-    {"limit": 0}, {"limit": 1001}, {"limit": "ten"},
-    {"bbox": "1,2,3"}, {"bbox": "a,b,c,d"}, {"bbox": "10,0,0,10"}, {"bbox": "0,0,200,10"}, {"bbox": "0,-95,1,1"},
-    {"type": "FOO"}, {"type": "assault; DROP TABLE events"}, {"modality": "maybe"},
-    {"country": "IRAQ"}, {"country": "1RQ"}, {"sector": "x" * 50}, {"min_fatalities": -1},
-    {"q": "x" * 201}, {"format": "xml"}, {"merged": "perhaps"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"since": "2020-13-01"},
+        {"until": "yesterday"},
+        {"since": "2020-02-01", "until": "2020-01-01"},
+        {"limit": 0},
+        {"limit": 1001},
+        {"limit": "ten"},
+        {"bbox": "1,2,3"},
+        {"bbox": "a,b,c,d"},
+        {"bbox": "10,0,0,10"},
+        {"bbox": "0,0,200,10"},
+        {"bbox": "0,-95,1,1"},
+        {"type": "FOO"},
+        {"type": "assault; DROP TABLE events"},
+        {"modality": "maybe"},
+        {"country": "IRAQ"},
+        {"country": "1RQ"},
+        {"sector": "x" * 50},
+        {"min_fatalities": -1},
+        {"q": "x" * 201},
+        {"format": "xml"},
+        {"merged": "perhaps"},
+    ],
+)
 def test_bad_parameters_are_422_json(read_client, params):
     response = read_client.get("/events", params=params)
     assert response.status_code == 422, response.text
@@ -85,17 +107,24 @@ def test_bad_event_id_is_422(read_client):
     assert read_client.get("/events/ev_1%27%20OR%20%271%27=%271").status_code == 422
 
 
-INJECTIONS = ["' OR '1'='1", "'; DROP TABLE events; --", "%' OR 1=1 --", "\\' UNION SELECT record FROM events --",
-              "ASSAULT' --", "1) OR (1=1"]
+INJECTIONS = [
+    "' OR '1'='1",
+    "'; DROP TABLE events; --",
+    "%' OR 1=1 --",
+    "\\' UNION SELECT record FROM events --",
+    "ASSAULT' --",
+    "1) OR (1=1",
+]
 
 
 @pytest.mark.parametrize("payload", INJECTIONS)
-@pytest.mark.parametrize("name", ["q", "country", "sector", "type", "modality", "bbox", "since", "min_fatalities",
-                                  "cursor"])
+@pytest.mark.parametrize(
+    "name", ["q", "country", "sector", "type", "modality", "bbox", "since", "min_fatalities", "cursor"]
+)
 def test_sql_injection_in_every_filter_is_inert(read_client, results, name, payload):
     response = read_client.get("/events", params={name: payload})
     assert response.status_code in (200, 400, 422), response.text
-    if response.status_code == 200:            # taken as a literal value: it matches nothing
+    if response.status_code == 200:  # taken as a literal value: it matches nothing
         assert response.json()["count"] == 0
     assert read_client.get("/health").json()["events"] == len(results)
 
@@ -113,12 +142,23 @@ def test_like_wildcards_are_literal(read_client):
 
 
 # -- static files ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("path", [
-    "/static/../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "/static/..%2f..%2fetc%2fpasswd",
-    "/static/%252e%252e%252fetc%252fpasswd", "/static/..%5c..%5cetc%5cpasswd", "/static//etc/passwd",
-    "/static/vendor/../../__init__.py", "/static/%2e%2e/__init__.py", "/static/....//....//etc/passwd",
-    "/static/%c0%ae%c0%ae/etc/passwd", "/static/vendor%2f..%2f..%2f__init__.py", "/static/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "/static/..%2f..%2fetc%2fpasswd",
+        "/static/%252e%252e%252fetc%252fpasswd",
+        "/static/..%5c..%5cetc%5cpasswd",
+        "/static//etc/passwd",
+        "/static/vendor/../../__init__.py",
+        "/static/%2e%2e/__init__.py",
+        "/static/....//....//etc/passwd",
+        "/static/%c0%ae%c0%ae/etc/passwd",
+        "/static/vendor%2f..%2f..%2f__init__.py",
+        "/static/",
+    ],
+)
 def test_path_traversal_is_refused(read_client, path):
     response = read_client.get(path)
     assert response.status_code == 404
@@ -128,7 +168,12 @@ def test_path_traversal_is_refused(read_client, path):
 def test_static_assets_are_served(read_client):
     page = read_client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    for src in ("/static/app.js", "/static/map.js", "/static/vendor/d3-geo.min.js", "/static/vendor/countries-110m.json"):
+    for src in (
+        "/static/app.js",
+        "/static/map.js",
+        "/static/vendor/d3-geo.min.js",
+        "/static/vendor/countries-110m.json",
+    ):
         assert read_client.get(src).status_code == 200, src
 
 
@@ -157,8 +202,9 @@ def test_oversized_streamed_body_is_413(make_client):
 
 
 def test_bad_content_length_is_400(make_client):
-    from eventwire.api.middleware import BodyLimitMiddleware
     import asyncio
+
+    from eventwire.api.middleware import BodyLimitMiddleware
 
     sent = []
 
@@ -175,18 +221,20 @@ def test_bad_content_length_is_400(make_client):
 
 def test_write_rate_limit_is_429(make_client):
     client = make_client(api_write_rate=0.001, api_write_burst=3)
-    statuses = [client.post("/documents", headers=AUTH, json={"text": f"Report {i} on troops."}).status_code
-                for i in range(5)]
+    statuses = [
+        client.post("/documents", headers=AUTH, json={"text": f"Report {i} on troops."}).status_code for i in range(5)
+    ]
     assert statuses[:3] == [201, 201, 201] and statuses[3:] == [429, 429]
     response = client.post("/documents", headers=AUTH, json=DOC)
     assert error_code(response) == "rate_limited" and int(response.headers["retry-after"]) >= 1
-    assert client.get("/events").status_code == 200     # reads are not limited
+    assert client.get("/events").status_code == 200  # reads are not limited
 
 
 def test_failed_auth_also_counts_against_the_limit(make_client):
     client = make_client(api_write_rate=0.001, api_write_burst=2)
-    statuses = [client.post("/documents", json=DOC, headers={"Authorization": "Bearer guess"}).status_code
-                for _ in range(4)]
+    statuses = [
+        client.post("/documents", json=DOC, headers={"Authorization": "Bearer guess"}).status_code for _ in range(4)
+    ]
     assert statuses == [401, 401, 429, 429]
 
 
@@ -212,8 +260,9 @@ def test_unknown_route_and_method(read_client):
 def test_cors_is_off_by_default(read_client):
     response = read_client.get("/events", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in response.headers
-    preflight = read_client.options("/documents", headers={"Origin": "https://evil.example",
-                                                          "Access-Control-Request-Method": "POST"})
+    preflight = read_client.options(
+        "/documents", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert "access-control-allow-origin" not in preflight.headers
 
 

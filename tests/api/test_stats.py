@@ -1,4 +1,5 @@
 """GET /stats, GET /health, the OpenAPI document."""
+
 from __future__ import annotations
 
 from collections import Counter

@@ -1,4 +1,5 @@
 """The Spark engine is optional: without pyspark it fails with one coded error naming the extra."""
+
 from __future__ import annotations
 
 import builtins
@@ -30,8 +31,14 @@ def test_plan_sorts_inputs_by_reader_and_reports_unreadable_ones(tmp_path):
     (tmp_path / "d.parquet").write_bytes(b"")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "e.docx").write_bytes(b"PK")
-    plan = plan_inputs([str(tmp_path), str(tmp_path / "missing.txt"), str(tmp_path / "sub" / "e.docx"),
-                        "hdfs://nn/news/part-0.jsonl.gz"])
+    plan = plan_inputs(
+        [
+            str(tmp_path),
+            str(tmp_path / "missing.txt"),
+            str(tmp_path / "sub" / "e.docx"),
+            "hdfs://nn/news/part-0.jsonl.gz",
+        ]
+    )
     assert plan.jsonl == [str(tmp_path / "a.jsonl"), "hdfs://nn/news/part-0.jsonl.gz"]
     assert plan.files == [str(tmp_path / "b.warc.gz"), str(tmp_path / "c.txt")]
     assert plan.parquet == [str(tmp_path / "d.parquet")]

@@ -1,4 +1,5 @@
 """The generated armed-group EntityRuler patterns match the groups dictionary and reach the pipeline."""
+
 import importlib.util
 from pathlib import Path
 

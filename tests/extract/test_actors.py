@@ -46,7 +46,9 @@ def test_leader_named_alone_takes_his_country(code):
 
 
 def test_quantity_head_resolves_to_the_people(code):
-    event = next(e for e in code("Hundreds of Nigerian students demonstrated in Lagos on Friday.") if e.event_type == "PROTEST")
+    event = next(
+        e for e in code("Hundreds of Nigerian students demonstrated in Lagos on Friday.") if e.event_type == "PROTEST"
+    )
     assert event.source_actor.country == "NGA"
 
 
@@ -56,32 +58,44 @@ def test_ethnic_group_belongs_to_the_state_it_lives_in(code):
 
 
 def test_police_targets_are_domestic(code):
-    event = next(e for e in code("Kenyan police arrested 30 striking workers on Monday night.")
-                 if e.event_type == "COERCE")
+    event = next(
+        e for e in code("Kenyan police arrested 30 striking workers on Monday night.") if e.event_type == "COERCE"
+    )
     assert event.target_actor.country == "KEN"
 
 
 def test_speaker_is_the_source_of_a_stance(code):
-    event = next(e for e in code("British officials said that easing the embargo on Iran was out of the question.")
-                 if e.event_type == "REJECT")
+    event = next(
+        e
+        for e in code("British officials said that easing the embargo on Iran was out of the question.")
+        if e.event_type == "REJECT"
+    )
     assert event.source_actor.country == "GBR"
 
 
 def test_target_inside_act_noun_is_its_party(code):
     """ "demanded the resignation of President X": the target is X, not the resignation."""
-    event = next(e for e in code("Students demanded the resignation of the Kenyan president.") if e.event_type == "REQUEST")
+    event = next(
+        e for e in code("Students demanded the resignation of the Kenyan president.") if e.event_type == "REQUEST"
+    )
     assert event.target_actor.country == "KEN"
 
 
 def test_act_noun_with_demonym_modifier(code):
-    event = next(e for e in code("Seoul rejected Japanese mediation in the dispute over the islands.")
-                 if e.event_type == "REJECT")
+    event = next(
+        e
+        for e in code("Seoul rejected Japanese mediation in the dispute over the islands.")
+        if e.event_type == "REJECT"
+    )
     assert event.target_actor.country == "JPN"
 
 
 def test_international_organisation_target_takes_no_country(code):
-    event = next(e for e in code("Chile demanded a meeting of the U.N. Security Council to discuss Bolivia's claims.")
-                 if e.event_type == "REQUEST")
+    event = next(
+        e
+        for e in code("Chile demanded a meeting of the U.N. Security Council to discuss Bolivia's claims.")
+        if e.event_type == "REQUEST"
+    )
     assert event.target_actor.country is None and event.target_actor.sector == "IGO"
 
 

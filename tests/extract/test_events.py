@@ -33,8 +33,8 @@ def test_evidence_offsets_and_deterministic_ids(code):
     first = code(text)
     second = code(text)
     event = next(e for e in first if e.event_type == "ASSAULT")
-    assert text[event.evidence.char_start:event.evidence.char_end] == event.evidence.sentence
-    assert text[event.trigger_start:].lower().startswith("kidnapped")
+    assert text[event.evidence.char_start : event.evidence.char_end] == event.evidence.sentence
+    assert text[event.trigger_start :].lower().startswith("kidnapped")
     assert [e.event_id for e in first] == [e.event_id for e in second]
 
 
@@ -51,6 +51,7 @@ def test_odd_input_does_not_crash(code, text):
 
 def test_empty_doc(nlp):
     from eventwire.extract import extract_events
+
     assert extract_events(Document(doc_id="e", text=""), nlp(""), []) == []
 
 
@@ -93,7 +94,7 @@ def test_evidence_has_no_edge_whitespace(code):
     text = "Rebels attacked the garrison town on Monday.  \n\nPolice arrested two men in the capital.\n"
     for event in code(text):
         ev = event.evidence
-        assert ev.sentence == ev.sentence.strip() and text[ev.char_start:ev.char_end] == ev.sentence
+        assert ev.sentence == ev.sentence.strip() and text[ev.char_start : ev.char_end] == ev.sentence
 
 
 def test_protesters_demands_are_the_protest(types):

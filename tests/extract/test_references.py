@@ -1,5 +1,6 @@
 """Referenced happenings (extract/references.py): an anchored attack, arrest or protest named inside another
 event is coded as its own "reported" event; generic, future, threatened or setting mentions are not."""
+
 from datetime import date
 
 
@@ -45,8 +46,10 @@ def test_time_setting_is_not_a_reference(code):
 
 
 def test_happening_told_directly_is_not_coded_again(code):
-    text = ("Gunmen killed five villagers near Gulu on Friday, police said. "
-            "The bishop condemned Friday's killing of five villagers near Gulu.")
+    text = (
+        "Gunmen killed five villagers near Gulu on Friday, police said. "
+        "The bishop condemned Friday's killing of five villagers near Gulu."
+    )
     assert len(_of_type(code(text), "ASSAULT")) == 1
 
 
@@ -66,8 +69,9 @@ def test_non_boolean_referable_names_the_file(tmp_path, monkeypatch):
 
     (tmp_path / "events").mkdir()
     text = (resources.DATA_DIR / "events" / "ontology.yaml").read_text(encoding="utf-8")
-    (tmp_path / "events" / "ontology.yaml").write_text(text.replace("    referable: true", "    referable: often", 1),
-                                                       encoding="utf-8")
+    (tmp_path / "events" / "ontology.yaml").write_text(
+        text.replace("    referable: true", "    referable: often", 1), encoding="utf-8"
+    )
     monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
     resources.load_yaml.cache_clear()
     lexicon.ontology.cache_clear()

@@ -1,4 +1,5 @@
 """War talk, totals, habits, accidents and weak mentions in long reports are not coded as attacks."""
+
 import pytest
 
 
@@ -6,39 +7,49 @@ def _assaults(code, text):
     return [e for e in code(text) if e.event_type == "ASSAULT"]
 
 
-@pytest.mark.parametrize("text", [
-    "Since the party was founded, nearly 1,000 of its members have been murdered.",
-    "So far this year, about 100 people have been killed in clashes.",
-    "The war has lasted ten years and killed more than 70,000 people.",
-    "The regime murders priests and bombs the cities.",
-    "Five passengers were killed in the crash of a bus near the capital.",
-    "What do you think about kidnappings?",
-    "He was serving time for kidnapping.",
-    "The members of the kidnapping ring were released by the judge.",
-    "Japan halted economic aid in line with Western efforts to end the fighting there.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the party was founded, nearly 1,000 of its members have been murdered.",
+        "So far this year, about 100 people have been killed in clashes.",
+        "The war has lasted ten years and killed more than 70,000 people.",
+        "The regime murders priests and bombs the cities.",
+        "Five passengers were killed in the crash of a bus near the capital.",
+        "What do you think about kidnappings?",
+        "He was serving time for kidnapping.",
+        "The members of the kidnapping ring were released by the judge.",
+        "Japan halted economic aid in line with Western efforts to end the fighting there.",
+    ],
+)
 def test_not_a_specific_attack(code, text):
     assert _assaults(code, text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Gunmen killed three policemen in an ambush near the town on Monday.",
-    "A car bomb exploded outside the police station, killing two people.",
-    "Three aid workers were kidnapped in the capital on Friday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed three policemen in an ambush near the town on Monday.",
+        "A car bomb exploded outside the police station, killing two people.",
+        "Three aid workers were kidnapped in the capital on Friday.",
+    ],
+)
 def test_specific_attack_kept(code, text):
     assert len(_assaults(code, text)) == 1
 
 
 def test_report_with_only_weak_mentions_has_no_attack(code):
-    text = ("The minister spoke to reporters about the economy.\n\nHe said the fighting in the north had not changed "
-            "the budget.\n\nThe talks on trade will continue next month.")
+    text = (
+        "The minister spoke to reporters about the economy.\n\nHe said the fighting in the north had not changed "
+        "the budget.\n\nThe talks on trade will continue next month."
+    )
     assert _assaults(code, text) == []
 
 
 def test_report_with_a_salient_attack_keeps_its_mentions(code):
-    text = ("The minister spoke to reporters about the economy.\n\nGuerrillas attacked the Santa Rosa power plant "
-            "with explosives on Tuesday.\n\nHe said the fighting in the north had not changed the budget.")
+    text = (
+        "The minister spoke to reporters about the economy.\n\nGuerrillas attacked the Santa Rosa power plant "
+        "with explosives on Tuesday.\n\nHe said the fighting in the north had not changed the budget."
+    )
     assert len(_assaults(code, text)) >= 1
 
 

@@ -45,8 +45,11 @@ def test_aid_recipient_follows_to(code):
 
 
 def test_meeting_counterpart_follows_with(code):
-    event = _event(code, "Chinese diplomats held a meeting with Chancellor Angela Merkel at a dinner hosted "
-                         "by the ambassador.", "CONSULT")
+    event = _event(
+        code,
+        "Chinese diplomats held a meeting with Chancellor Angela Merkel at a dinner hosted by the ambassador.",
+        "CONSULT",
+    )
     assert event.target_actor.country == "DEU"
 
 
@@ -57,8 +60,7 @@ def test_pronoun_subject_defers_to_a_named_doer(code):
 
 
 def test_protest_target_from_its_purpose_clause(code):
-    events = code("Jailed activists began a hunger strike to demand the resignation of President "
-                  "Bashar al-Assad.")
+    events = code("Jailed activists began a hunger strike to demand the resignation of President Bashar al-Assad.")
     protest = next(e for e in events if e.event_type == "PROTEST")
     assert protest.target_actor.country == "SYR"
     assert "REQUEST" not in {e.event_type for e in events}  # the demand is the protest's content
@@ -70,8 +72,10 @@ def test_nationality_in_apposition(code):
 
 
 def test_plural_pronoun_takes_the_nearest_people_antecedent(code):
-    text = ("The Chilean engineers were trapped in their offices; their trucks were burned, and one of them was "
-            "wounded by gunmen.")
+    text = (
+        "The Chilean engineers were trapped in their offices; their trucks were burned, and one of them was "
+        "wounded by gunmen."
+    )
     event = _event(code, text, "ASSAULT")
     assert event.target_actor.country == "CHL"
 
@@ -104,8 +108,9 @@ def test_small_states_have_names_and_demonyms(code):
 
 
 def test_statement_participle_speaks_for_its_issuer(code):
-    event = _event(code, "The Syrian government issued a statement demanding that Israel release the prisoners.",
-                   "REQUEST")
+    event = _event(
+        code, "The Syrian government issued a statement demanding that Israel release the prisoners.", "REQUEST"
+    )
     assert event.source_actor.country == "SYR"
     assert event.target_actor.country == "ISR"
 
@@ -121,16 +126,20 @@ def test_possessive_country_in_apposition(code):
 
 
 def test_figures_of_an_elaborating_sentence_reach_the_attack(code):
-    text = ("Rebels attacked an army post near the border on Monday, killing a soldier. "
-            "During the attack, a sergeant was seriously wounded.")
+    text = (
+        "Rebels attacked an army post near the border on Monday, killing a soldier. "
+        "During the attack, a sergeant was seriously wounded."
+    )
     first = next(e for e in code(text) if e.event_type == "ASSAULT")
     assert first.fatalities == 1 and first.injuries == 1
 
 
 def test_no_casualties_sums_up_the_paragraphs_attacks(code):
-    text = ("A bus was set on fire in the town on Friday. Witnesses said the vehicle was empty. "
-            "Gunmen also attacked the police station with grenades. The authorities reported that there were "
-            "no casualties.\n\nIn a separate incident, rebels attacked an army patrol.")
+    text = (
+        "A bus was set on fire in the town on Friday. Witnesses said the vehicle was empty. "
+        "Gunmen also attacked the police station with grenades. The authorities reported that there were "
+        "no casualties.\n\nIn a separate incident, rebels attacked an army patrol."
+    )
     assaults = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert all(e.fatalities == 0 for e in assaults[:-1]) and len(assaults) >= 2
     assert assaults[-1].fatalities is None  # another paragraph, another attack

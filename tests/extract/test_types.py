@@ -44,9 +44,24 @@ def test_cameo_and_acled_mapping(code):
     event = next(e for e in code("Israeli warplanes bombed a warehouse in Gaza.") if e.event_type == "ASSAULT")
     assert event.cameo_code and event.cameo_code.startswith(("18", "19"))
     assert event.acled_event_type is not None
-    assert set(event.to_contract()) == {"event_id", "doc_id", "date", "date_precision", "event_type", "mode",
-                                        "cameo_code", "modality", "source_actor", "target_actor", "location",
-                                        "fatalities", "injuries", "weapons", "confidence", "evidence"}
+    assert set(event.to_contract()) == {
+        "event_id",
+        "doc_id",
+        "date",
+        "date_precision",
+        "event_type",
+        "mode",
+        "cameo_code",
+        "modality",
+        "source_actor",
+        "target_actor",
+        "location",
+        "fatalities",
+        "injuries",
+        "weapons",
+        "confidence",
+        "evidence",
+    }
 
 
 def test_firing_on_people_or_positions_is_assault(types):

@@ -21,4 +21,5 @@ def parse(nlp):
     def _parse(text, adjectival=False):
         doc = nlp(text)
         return doc, geoparse(doc, adjectival=adjectival)
+
     return _parse

@@ -1,5 +1,5 @@
 """Placement by anchor (container, owner, nearest town), locale and kind cues: made-up sentences."""
-import re
+
 
 from eventwire.geo.resolve import locale_bonus
 
@@ -48,8 +48,10 @@ def test_north_american_phone_numbers_are_a_locale_cue():
 
 
 def test_canadian_constable_and_phone_number_pick_london_ontario(parse):
-    _, tops = parse("A man died after a fight at a bar in London, said Const. Jane Roe. "
-                    "Anyone with information is asked to call police at 519-555-0100.")
+    _, tops = parse(
+        "A man died after a fight at a bar in London, said Const. Jane Roe. "
+        "Anyone with information is asked to call police at 519-555-0100."
+    )
     assert _find(tops, "London").place.country == "CAN"
 
 
@@ -72,8 +74,9 @@ def test_county_inside_a_court_name_is_a_toponym(parse):
 
 
 def test_town_suffix_names_the_town(gaz):
-    from eventwire.geo.resolve import alternate_only
     from eventwire.geo.normalize import name_key
+    from eventwire.geo.resolve import alternate_only
+
     rows = [i for i in gaz.lookup("Enfield") if gaz.name[i] == "Enfield Town"]
     assert rows and not alternate_only(gaz, rows[0], name_key("Enfield"))
 
@@ -84,11 +87,12 @@ def test_university_alone_is_no_place(gaz):
 
 def test_place_entity_cut_short_is_extended_to_the_known_name(nlp, gaz):
     from eventwire.geo.detect import _extend_to_known
+
     doc = nlp("Homes near Fort St. John will flood next year.")
     start = [t.i for t in doc if t.text == "Fort"][0]
-    assert _extend_to_known(gaz, doc[start:start + 2]).text == "Fort St. John"
+    assert _extend_to_known(gaz, doc[start : start + 2]).text == "Fort St. John"
     doc = nlp("Officials in Paris Hilton said nothing.")
-    assert _extend_to_known(gaz, doc[2:3]).text == "Paris"   # a known name stays as it is
+    assert _extend_to_known(gaz, doc[2:3]).text == "Paris"  # a known name stays as it is
 
 
 def test_state_code_tagged_as_organisation_is_the_container(parse):
@@ -125,8 +129,10 @@ def test_weather_phenomenon_is_no_town(gaz):
 
 
 def test_unknown_place_written_relative_to_a_town_is_placed_there(parse):
-    _, tops = parse("Flood crews worked in Torrington on Monday. Volunteers sandbagged homes in Quillmoor Township "
-                    "north of Waterbury on Tuesday.")
+    _, tops = parse(
+        "Flood crews worked in Torrington on Monday. Volunteers sandbagged homes in Quillmoor Township "
+        "north of Waterbury on Tuesday."
+    )
     town, township = _find(tops, "Waterbury").place, _find(tops, "Quillmoor Township").place
     assert (township.lat, township.lon) == (town.lat, town.lon)
 
@@ -158,6 +164,7 @@ def test_suburb_of_a_city_is_owned_by_the_bigger_town():
 
     def top(text, start, pop):
         return Toponym(text, start, start + len(text), Place(text, 1.0, 1.0, "USA", population=pop))
+
     text = "in the Elmport neighborhood of Granville today"
     small, big = top("Elmport", 7, 3000), top("Granville", 31, 900_000)
     assert _owner(text, [small, big], 0) is big and _owner(text, [small, big], 1) is None
@@ -167,4 +174,3 @@ def test_suburb_of_a_city_is_owned_by_the_bigger_town():
     text = "moved to Elmport, a suburb of Granville, in May"
     small, big = top("Elmport", 9, 3000), top("Granville", 30, 900_000)
     assert _owner(text, [small, big], 0) is big
-

@@ -52,7 +52,7 @@ def test_countries_are_alpha3_and_admin1_readable(gaz):
 
 def test_adjectival_forms_name_their_place(gaz):
     assert gaz.name[gaz.adjectival_place("Ukrainian")] == "Ukraine"
-    assert gaz.country[gaz.adjectival_place("French")] == "FRA"   # not Réunion or Mayotte
+    assert gaz.country[gaz.adjectival_place("French")] == "FRA"  # not Réunion or Mayotte
     assert gaz.feature_code[gaz.adjectival_place("European")] == "CONT"
     assert gaz.adjectival_place("Muslim") is None and gaz.adjectival_place("Kurdish") is None
 

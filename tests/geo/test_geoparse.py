@@ -20,10 +20,13 @@ def test_balad_in_iraq(parse):
     assert p.country == "IRQ" and 33.5 < p.lat < 34.5
 
 
-@pytest.mark.parametrize("text,lat", [
-    ("The fair opened in Springfield, Illinois, on Friday.", 39.8),
-    ("The fair opened in Springfield, Mass., on Friday.", 42.1),
-])
+@pytest.mark.parametrize(
+    "text,lat",
+    [
+        ("The fair opened in Springfield, Illinois, on Friday.", 39.8),
+        ("The fair opened in Springfield, Mass., on Friday.", 42.1),
+    ],
+)
 def test_springfield_with_state(parse, text, lat):
     _, tops = parse(text)
     assert abs(_find(tops, "Springfield").place.lat - lat) < 0.5
@@ -58,8 +61,10 @@ def test_places_inside_organisation_names(parse):
 
 
 def test_uppercase_dateline_and_state_context(parse):
-    _, tops = parse("Grants awarded. DUBLIN - The township board met on Monday and gave $1,100 to the arts league "
-                    "near Columbus, Ohio. Dublin Village residents cheered.")
+    _, tops = parse(
+        "Grants awarded. DUBLIN - The township board met on Monday and gave $1,100 to the arts league "
+        "near Columbus, Ohio. Dublin Village residents cheered."
+    )
     assert _find(tops, "DUBLIN").place.admin1 == "Ohio"
     assert _find(tops, "Dublin Village").place.admin1 == "Ohio"
 
@@ -78,14 +83,14 @@ def test_surname_of_a_named_person_is_not_a_place(parse):
 def test_leading_the_is_stripped(parse):
     doc, tops = parse("Rockets landed inside the Green Zone in Baghdad.")
     gz = _find(tops, "Green Zone")
-    assert doc.text[gz.start:gz.end] == "Green Zone"
+    assert doc.text[gz.start : gz.end] == "Green Zone"
     assert gz.place.precision == "point"
 
 
 def test_offsets_point_into_text(parse):
     doc, tops = parse("Fighting continued in Aleppo and Idlib, Syria, the monitor said.")
     for t in tops:
-        assert doc.text[t.start:t.end] == t.text
+        assert doc.text[t.start : t.end] == t.text
     assert _find(tops, "Aleppo").place.country == "SYR"
 
 
@@ -95,10 +100,18 @@ def test_dateline_flag(parse):
     assert not _find(tops, "Ramadi").is_dateline
 
 
-@pytest.mark.parametrize("text", [
-    "", "   \n\t ", "\x00\x01\x02 control \x1b[31m chars", "انفجار في بغداد أسفر عن مقتل خمسة",
-    "北京发生抗议活动", "!!! ??? ...", "a" * 10_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "\x00\x01\x02 control \x1b[31m chars",
+        "انفجار في بغداد أسفر عن مقتل خمسة",
+        "北京发生抗议活动",
+        "!!! ??? ...",
+        "a" * 10_000,
+    ],
+)
 def test_bad_input_does_not_crash(parse, text):
     _, tops = parse(text)
     assert isinstance(tops, list)
@@ -107,8 +120,9 @@ def test_bad_input_does_not_crash(parse, text):
 @pytest.mark.slow
 def test_five_megabyte_text(nlp):
     from eventwire.geo import geoparse
+
     text = ("Clashes broke out in Kirkuk and Basra on Monday. " * 110_000)[:5_000_000]
-    doc = nlp.make_doc(text)   # tokenizer only: the full pipeline on 5 MB is minutes of CPU
+    doc = nlp.make_doc(text)  # tokenizer only: the full pipeline on 5 MB is minutes of CPU
     assert geoparse(doc) == [] or isinstance(geoparse(doc), list)
 
 
@@ -130,8 +144,9 @@ def _places(toponyms):
 
 
 def test_alternate_name_match_ranks_below_towns_of_that_name(gaz):
-    from eventwire.geo.resolve import _priors, alternate_only, candidates
     from eventwire.geo.normalize import name_key
+    from eventwire.geo.resolve import _priors, alternate_only, candidates
+
     ids = candidates(gaz, "Maryville")
     alt = [i for i in ids if alternate_only(gaz, i, name_key("Maryville"))]
     assert alt, "the gazetteer should list some town only by an alternate name 'Maryville'"
@@ -142,6 +157,7 @@ def test_alternate_name_match_ranks_below_towns_of_that_name(gaz):
 
 def test_new_york_is_not_an_alternate_only_match(gaz):
     from eventwire.geo.resolve import alternate_only
+
     nyc = next(i for i in gaz.lookup("New York") if gaz.name[i] == "New York City")
     assert not alternate_only(gaz, nyc, "new york")
 
@@ -165,14 +181,17 @@ def test_country_adjectives_steer_ambiguous_names(parse):
 
 
 def test_canadian_wording_picks_london_ontario(parse):
-    text = ("A man was stabbed at a banquet hall in London early Sunday, said Const. Jane Roe. "
-            "The province will review funding for London shelters, the mayor said.")
+    text = (
+        "A man was stabbed at a banquet hall in London early Sunday, said Const. Jane Roe. "
+        "The province will review funding for London shelters, the mayor said."
+    )
     _, tops = parse(text)
     assert _places(tops)["London"].country == "CAN"
 
 
 def test_unknown_place_entity_is_cut_to_a_known_name_inside_it(nlp, gaz):
     from eventwire.geo.detect import _shrink_to_known
+
     doc = nlp("Politics Ukraine Far North Queensland Red River Valley")
     assert _shrink_to_known(gaz, doc[0:2]).text == "Ukraine"
     assert _shrink_to_known(gaz, doc[2:5]).text in ("Far North Queensland", "Queensland")
@@ -186,8 +205,10 @@ def test_surname_like_alternate_names_are_not_weak_toponyms(parse):
 
 def test_name_after_a_title_is_a_person_in_caps_text(parse):
     # All-caps wire text hides which words are names: the title marks the run of name words after it.
-    _, tops = parse("TEGUCIGALPA, 4 MAY 90 (RADIO) -- [TEXT] A BOMB DAMAGED THE CAR OF ATTORNEY GENERAL "
-                    "RAMON COLORADO IN TEGUCIGALPA. COLONEL JORGE ARIZONA SAID THE ARMY WILL INVESTIGATE.")
+    _, tops = parse(
+        "TEGUCIGALPA, 4 MAY 90 (RADIO) -- [TEXT] A BOMB DAMAGED THE CAR OF ATTORNEY GENERAL "
+        "RAMON COLORADO IN TEGUCIGALPA. COLONEL JORGE ARIZONA SAID THE ARMY WILL INVESTIGATE."
+    )
     names = {t.text for t in tops}
     assert "COLORADO" not in names and "ARIZONA" not in names
     assert "TEGUCIGALPA" in names
@@ -200,31 +221,39 @@ def test_exact_spelling_beats_a_folded_one(parse):
 
 
 def test_capital_beats_small_namesakes_in_foreign_context(parse):
-    text = ("LIMA, 5 JAN 90 (EFE) -- [TEXT] THE U.S. EMBASSY IN LIMA SAID THAT THE UNITED STATES WILL SEND AID. "
-            "OFFICIALS IN WASHINGTON AND NEW YORK SAID THE U.S. GOVERNMENT WOULD HELP.")
+    text = (
+        "LIMA, 5 JAN 90 (EFE) -- [TEXT] THE U.S. EMBASSY IN LIMA SAID THAT THE UNITED STATES WILL SEND AID. "
+        "OFFICIALS IN WASHINGTON AND NEW YORK SAID THE U.S. GOVERNMENT WOULD HELP."
+    )
     _, tops = parse(text)
     assert all(t.place.country == "PER" for t in tops if t.text == "LIMA")
 
 
 def test_local_news_keeps_its_capital_namesake(parse):
     # Local-news wording (dollar sums, township trustees) and its neighbours say which "Dublin" a story means.
-    _, tops = parse("The council approved $250,000 for the new park on Monday. Residents of Dublin, Hilliard and "
-                    "Worthington spoke at the meeting in Columbus, the township trustees said.")
+    _, tops = parse(
+        "The council approved $250,000 for the new park on Monday. Residents of Dublin, Hilliard and "
+        "Worthington spoke at the meeting in Columbus, the township trustees said."
+    )
     assert _find(tops, "Dublin").place.country == "USA"
 
 
 def test_us_pronoun_in_caps_text_is_no_place(parse):
-    text = ("QUITO, 3 MAY 90 (RADIO) -- [TEXT] THE GOVERNMENT DENIED TO US THE LISTS. US TROOPS ARRIVED "
-            "FROM THE US ON MONDAY.")
+    text = (
+        "QUITO, 3 MAY 90 (RADIO) -- [TEXT] THE GOVERNMENT DENIED TO US THE LISTS. US TROOPS ARRIVED "
+        "FROM THE US ON MONDAY."
+    )
     _, tops = parse(text)
     found = sorted(t.start for t in tops if t.text == "US")
     assert found == [text.index("US TROOPS"), text.index("THE US") + 4]
 
 
 def test_place_opening_a_later_paragraph_is_no_dateline(parse):
-    _, tops = parse("CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] THE FRONT REPORTS THE FOLLOWING.\n\n"
-                    "THE ARMY ATTACKED A VILLAGE.\n\nTHE TALKS WILL GO ON.\n\n"
-                    "IN CARACAS, SPEAKING ON ITS VIEW OF THE TALKS, THE FRONT SAID IT WAS READY.")
+    _, tops = parse(
+        "CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] THE FRONT REPORTS THE FOLLOWING.\n\n"
+        "THE ARMY ATTACKED A VILLAGE.\n\nTHE TALKS WILL GO ON.\n\n"
+        "IN CARACAS, SPEAKING ON ITS VIEW OF THE TALKS, THE FRONT SAID IT WAS READY."
+    )
     assert not any(t.is_dateline for t in tops)
 
 

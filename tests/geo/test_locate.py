@@ -24,11 +24,12 @@ def test_city_preferred_over_country_and_actor(parse):
 
 
 def test_dateline_only_when_nothing_else(parse):
-    doc, tops = parse("KABUL (Reuters) - A suicide bomber struck a market in Kandahar on Tuesday. "
-                      "Officials condemned the attack.")
+    doc, tops = parse(
+        "KABUL (Reuters) - A suicide bomber struck a market in Kandahar on Tuesday. Officials condemned the attack."
+    )
     assert locate_event(_sent(doc, "bomber"), tops).name.startswith("Kandah")
     later = locate_event(_sent(doc, "condemned"), tops)
-    assert later is not None and later.name.startswith("Kandah")   # preceding sentence beats the dateline
+    assert later is not None and later.name.startswith("Kandah")  # preceding sentence beats the dateline
 
 
 def test_dateline_fallback_gives_its_country(parse):
@@ -39,8 +40,9 @@ def test_dateline_fallback_gives_its_country(parse):
 
 
 def test_dateline_never_beats_a_later_sentence_fallback_in_caps(parse):
-    doc, tops = parse("QUITO, 3 MAR 91 (RADIO) -- [TEXT] REBELS ATTACKED A BARRACKS IN GUAYAQUIL TODAY. "
-                      "TWO SOLDIERS WERE KILLED.")
+    doc, tops = parse(
+        "QUITO, 3 MAR 91 (RADIO) -- [TEXT] REBELS ATTACKED A BARRACKS IN GUAYAQUIL TODAY. TWO SOLDIERS WERE KILLED."
+    )
     p = locate_event(_sent(doc, "TWO SOLDIERS"), tops)
     assert p is not None and p.name == "Guayaquil"
 
@@ -63,11 +65,13 @@ def test_adjectival_toponym_never_locates(parse):
     assert locate_event(next(doc.sents), tops) is None
 
 
-LONG_REPORT = ("BAGHDAD (Reuters) - A car bomb exploded 30 km north of Baghdad on Monday, police said. "
-               "Officials condemned the attack. Three people were wounded.\n\n"
-               "In a separate incident, gunmen attacked a checkpoint near Mosul. Iraqi forces returned fire. "
-               "Two soldiers died.\n\nSyrian forces shelled rebel positions in Homs, Syria, on Friday. "
-               "The shelling lasted hours. Residents fled. Nobody was arrested.")
+LONG_REPORT = (
+    "BAGHDAD (Reuters) - A car bomb exploded 30 km north of Baghdad on Monday, police said. "
+    "Officials condemned the attack. Three people were wounded.\n\n"
+    "In a separate incident, gunmen attacked a checkpoint near Mosul. Iraqi forces returned fire. "
+    "Two soldiers died.\n\nSyrian forces shelled rebel positions in Homs, Syria, on Friday. "
+    "The shelling lasted hours. Residents fled. Nobody was arrested."
+)
 
 
 def _uncached_linear(doc, sent, tops):
@@ -95,21 +99,25 @@ def test_context_follows_the_toponym_list(parse):
     doc, tops = parse(LONG_REPORT)
     sent = _sent(doc, "Residents")
     assert locate_event(sent, tops) is not None
-    assert locate_event(sent, []) is None            # another list: not served from the cached context
+    assert locate_event(sent, []) is None  # another list: not served from the cached context
     without_homs = [t for t in tops if "Homs" not in t.text and not t.is_dateline]
     assert locate_event(sent, without_homs) != locate_event(sent, tops)
 
 
 def test_sign_off_place_is_no_dateline(parse):
-    doc, tops = parse("CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] GUERRILLAS ATTACKED A BARRACKS.\n\n"
-                      "THE ARMY REPLIED.\n\nTHE FRONT WILL FIGHT ON.\n\nMANAGUA, 2 NOVEMBER 1989")
+    doc, tops = parse(
+        "CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] GUERRILLAS ATTACKED A BARRACKS.\n\n"
+        "THE ARMY REPLIED.\n\nTHE FRONT WILL FIGHT ON.\n\nMANAGUA, 2 NOVEMBER 1989"
+    )
     p = locate_event(_sent(doc, "GUERRILLAS"), tops)
-    assert p is None or p.precision == "country"   # at most the country the document is about, never the city
+    assert p is None or p.precision == "country"  # at most the country the document is about, never the city
 
 
 def test_no_dateline_gives_the_documents_main_country(parse):
-    doc, tops = parse("CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] THE ARMY SHELLED VILLAGES IN MORAZAN AND SAN MIGUEL "
-                      "LAST WEEK.\n\nTHE REBEL COMMAND REPORTS THE FOLLOWING.\n\nSOLDIERS MURDERED TWO PEASANTS.")
+    doc, tops = parse(
+        "CLANDESTINE, 2 NOV 89 (RADIO) -- [TEXT] THE ARMY SHELLED VILLAGES IN MORAZAN AND SAN MIGUEL "
+        "LAST WEEK.\n\nTHE REBEL COMMAND REPORTS THE FOLLOWING.\n\nSOLDIERS MURDERED TWO PEASANTS."
+    )
     p = locate_event(_sent(doc, "SOLDIERS"), tops)
     assert p is not None and p.country == "SLV" and p.precision == "country"
 

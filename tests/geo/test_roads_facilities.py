@@ -1,5 +1,6 @@
 """Roads, road features, buildings, bare county names, generic division names, town-and-county pairs: made-up
 sentences."""
+
 import math
 
 from eventwire.geo.detect import FACILITY_LABEL, ROAD_LABEL, detect
@@ -13,8 +14,10 @@ def _find(tops, text):
 
 def _km(a, b):
     p = math.pi / 180
-    h = math.sin((b.lat - a.lat) * p / 2) ** 2 + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin(
-        (b.lon - a.lon) * p / 2) ** 2
+    h = (
+        math.sin((b.lat - a.lat) * p / 2) ** 2
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
@@ -37,8 +40,9 @@ def test_road_with_no_town_is_dropped(parse):
 
 
 def test_named_roundabout_and_its_other_mentions(parse):
-    _, tops = parse("Traffic queued at the Frogsmere roundabout outside Swindon on Monday. "
-                    "Drivers avoided the Frogsmere all day.")
+    _, tops = parse(
+        "Traffic queued at the Frogsmere roundabout outside Swindon on Monday. Drivers avoided the Frogsmere all day."
+    )
     marks = [t for t in tops if t.text == "Frogsmere"]
     town = _find(tops, "Swindon").place
     assert len(marks) == 2 and all(m.place is not None and _km(m.place, town) < 1 for m in marks)
@@ -105,8 +109,10 @@ def test_the_citys_district_is_in_the_city_named_before(parse):
 
 def test_anchor_is_the_owner_district_as_finally_read(parse):
     # "Victoria" is first read as a town elsewhere, then put in London; the hospital is anchored in London too.
-    _, tops = parse("Shops closed early in London's Victoria district on Sunday. "
-                    "Crowds gathered at the Quillmoor Street Hospital nearby.")
+    _, tops = parse(
+        "Shops closed early in London's Victoria district on Sunday. "
+        "Crowds gathered at the Quillmoor Street Hospital nearby."
+    )
     london, building = _find(tops, "London").place, _find(tops, "Quillmoor Street Hospital").place
     assert _km(london, building) < 1
 
@@ -118,11 +124,13 @@ def test_virginia_is_at_its_geonames_point(gaz):
 
 def test_town_the_tagger_reads_as_a_verb_is_still_a_list_item(nlp):
     from spacy.tokens import Doc
+
     from eventwire.geo.detect import _listed_with_places
+
     words = ["Crews", "came", "from", "Bantam", ",", "Winsted", "and", "Litchfield", "."]
     doc = Doc(nlp.vocab, words=words, ents=["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"])
-    assert _listed_with_places(doc, 5)          # "Winsted", between two towns
-    assert not _listed_with_places(doc, 0)      # "Crews": no list
+    assert _listed_with_places(doc, 5)  # "Winsted", between two towns
+    assert not _listed_with_places(doc, 0)  # "Crews": no list
     doc = Doc(nlp.vocab, words=["He", "Walked", "and", "talked", "."])
     assert not _listed_with_places(doc, 1)
 
@@ -138,8 +146,9 @@ def test_saints_building_is_one_place_not_a_parish(parse):
 
 def test_name_the_tagger_misreads_is_a_place_where_the_story_names_it_elsewhere(parse):
     # "Cork" opening the story is tagged a common noun; the story names Cork again below.
-    _, tops = parse("Cork mother says she fears her daughter's condition will worsen. "
-                    "Doctors in Cork said the wait list is long.")
+    _, tops = parse(
+        "Cork mother says she fears her daughter's condition will worsen. Doctors in Cork said the wait list is long."
+    )
     corks = [t for t in tops if t.text == "Cork"]
     assert [t.start for t in corks] == [0, 76] and all(t.place.country == "IRL" for t in corks)
 

@@ -1,5 +1,6 @@
 """Place names the NER buried inside other entities, and readings that support each other (detect.py weak
 mentions, resolve.py co-location)."""
+
 import numpy as np
 
 from eventwire.geo.resolve import _colocation, plausible
@@ -29,9 +30,11 @@ def test_unknown_word_deep_inside_an_organisation_is_no_toponym(parse):
 
 
 def test_possessive_owner_of_an_organisation_is_no_toponym(parse):
-    """"Hope's Wings" is a shelter, not the town of Hope, even in a story set in Indiana."""
-    for text in ("Hope's Wings received a grant in Richmond, Indiana, to help fund the shelter.",
-                 "A grant went to Hope’s Wings in Richmond, Indiana. Hope’s Wings is a shelter."):
+    """ "Hope's Wings" is a shelter, not the town of Hope, even in a story set in Indiana."""
+    for text in (
+        "Hope's Wings received a grant in Richmond, Indiana, to help fund the shelter.",
+        "A grant went to Hope’s Wings in Richmond, Indiana. Hope’s Wings is a shelter.",
+    ):
         _, tops = parse(text)
         assert "Hope" not in _texts(tops) and "Richmond" in _texts(tops)
 
@@ -45,8 +48,9 @@ def test_neighbouring_towns_support_an_ambiguous_city(parse):
 
 
 def test_region_outranks_small_town_named_after_it(parse):
-    _, tops = parse("The US State Department in Washington called the kingdom a source of stability in the "
-                    "Middle East.")
+    _, tops = parse(
+        "The US State Department in Washington called the kingdom a source of stability in the Middle East."
+    )
     me = next(t for t in tops if t.text == "Middle East")
     assert me.place.feature_code == "RGN"
 
@@ -54,6 +58,7 @@ def test_region_outranks_small_town_named_after_it(parse):
 def test_plausible_keeps_close_alternatives_and_drops_broad_ones(gaz):
     ids = gaz.lookup("Gloucester")
     from eventwire.geo.resolve import _priors
+
     prior = _priors(gaz, ids, "gloucester")
     alts = plausible(gaz, ids, prior)
     assert {gaz.country[i] for i in alts} >= {"GBR", "CAN"}
@@ -64,6 +69,7 @@ def test_plausible_keeps_close_alternatives_and_drops_broad_ones(gaz):
 def test_colocation_rewards_readings_near_another_name(gaz):
     """Decatur is read first near Avondale Estates (Georgia), not by population alone (Illinois)."""
     from eventwire.geo.resolve import _priors
+
     keys = ["decatur", "avondale estates"]
     cands = {k: gaz.lookup(k) for k in keys}
     priors = {k: _priors(gaz, cands[k], k) for k in keys}
@@ -97,6 +103,8 @@ def test_hyphenated_twin_cities_in_an_organisation(parse):
 def test_place_word_of_a_person_entity_still_names_the_place_elsewhere(parse):
     """A place the document names as such stays a place inside a lodge's name, even where the NER once called
     "Flemington Elks" a person."""
-    _, tops = parse("Flemington Elks plan comedy show. The Flemington Elks Lodge will host the show at its hall "
-                    "on Route 31 in Flemington, New Jersey.")
+    _, tops = parse(
+        "Flemington Elks plan comedy show. The Flemington Elks Lodge will host the show at its hall "
+        "on Route 31 in Flemington, New Jersey."
+    )
     assert sum(t.text == "Flemington" for t in tops) >= 2

@@ -1,4 +1,5 @@
 """RSS/Atom feeds: one document per entry, HTML content to text, ids, links and dates kept."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,10 +8,12 @@ from eventwire.errors import InputError
 from eventwire.ingest import iter_documents
 from eventwire.model import Document
 
-PARA = ("<p>Gunmen attacked a police checkpoint outside Kirkuk on Tuesday, killing three officers, officials said. "
-        "The attackers fled towards the hills south of the city before reinforcements arrived.</p>"
-        "<p>No group has claimed responsibility, but security officials blamed remnants of Islamic State, which "
-        "still carries out sporadic raids in the area.</p>")
+PARA = (
+    "<p>Gunmen attacked a police checkpoint outside Kirkuk on Tuesday, killing three officers, officials said. "
+    "The attackers fled towards the hills south of the city before reinforcements arrived.</p>"
+    "<p>No group has claimed responsibility, but security officials blamed remnants of Islamic State, which "
+    "still carries out sporadic raids in the area.</p>"
+)
 
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -27,7 +30,7 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title><id>urn:feed</id><updated>2020-01-09T00:00:00Z</updated>
 <entry><title>Kirkuk attack</title><id>tag:news.example,2020:1</id><link href="https://news.example/atom1"/>
 <published>2020-01-09T08:00:00Z</published><updated>2020-01-10T08:00:00Z</updated>
-<content type="html">{PARA.replace('<', '&lt;').replace('>', '&gt;')}</content></entry>
+<content type="html">{PARA.replace("<", "&lt;").replace(">", "&gt;")}</content></entry>
 </feed>"""
 
 

@@ -1,4 +1,5 @@
 """JSONL files on disk are read line by line: any size in constant memory, an overlong line skipped alone."""
+
 import gzip
 import json
 import tracemalloc
@@ -20,11 +21,11 @@ def write_records(path, count: int, words: int = 150) -> None:
 @pytest.mark.parametrize("name", ["big.jsonl", "big.jsonl.gz"])
 def test_a_file_far_over_the_old_stream_limit_is_read_whole_in_constant_memory(tmp_path, name):
     path = tmp_path / name
-    write_records(path, 4000)                      # about 4 MB of JSON
+    write_records(path, 4000)  # about 4 MB of JSON
     tracemalloc.start()
     try:
         count = 0
-        for item in iter_documents([str(path)], max_bytes=2_000):   # stream limit was 50 x 2,000 bytes
+        for item in iter_documents([str(path)], max_bytes=2_000):  # stream limit was 50 x 2,000 bytes
             assert isinstance(item, Document)
             count += 1
         _, peak = tracemalloc.get_traced_memory()
@@ -37,9 +38,16 @@ def test_a_file_far_over_the_old_stream_limit_is_read_whole_in_constant_memory(t
 def test_an_overlong_line_is_refused_alone_and_reading_goes_on(tmp_path, monkeypatch):
     monkeypatch.setattr(jsonl, "line_limit", lambda: 500)
     path = tmp_path / "mixed.jsonl"
-    path.write_text("\n".join([json.dumps({"id": "a", "text": "Troops withdrew."}),
-                               json.dumps({"id": "huge", "text": "x " * 5_000}),
-                               json.dumps({"id": "b", "text": "Rebels agreed to talks."})]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "Troops withdrew."}),
+                json.dumps({"id": "huge", "text": "x " * 5_000}),
+                json.dumps({"id": "b", "text": "Rebels agreed to talks."}),
+            ]
+        ),
+        encoding="utf-8",
+    )
     items = list(iter_documents([str(path)]))
     assert [i.doc_id for i in items if isinstance(i, Document)] == ["a", "b"]
     [error] = [i for i in items if not isinstance(i, Document)]

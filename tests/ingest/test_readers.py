@@ -1,15 +1,16 @@
 """Reading every input kind, and refusing bad input with a clear, coded error."""
+
 from __future__ import annotations
 
 import gzip
 import json
 from datetime import date
 
+from tests.conftest import DATA
+
 from eventwire.errors import InputError
 from eventwire.ingest import iter_documents
 from eventwire.model import Document
-
-from tests.conftest import DATA
 
 
 def read_all(*paths):
@@ -27,7 +28,7 @@ def test_offsets_map_back_to_the_raw_text(sample_path, sample_text):
     [doc] = read_all(sample_path)
     i = doc.text.index("Kataeb Hezbollah")
     raw = doc.raw_offset(i)
-    assert sample_text[raw:raw + len("Kataeb Hezbollah")] == "Kataeb Hezbollah"
+    assert sample_text[raw : raw + len("Kataeb Hezbollah")] == "Kataeb Hezbollah"
 
 
 def test_html_keeps_article_drops_navigation():
@@ -38,15 +39,27 @@ def test_html_keeps_article_drops_navigation():
 
 def test_jsonl_fields_and_bad_lines_do_not_stop_others(tmp_path):
     path = tmp_path / "docs.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"id": "a", "text": "Rebels attacked a village.", "publication_date": "2021-05-02", "title": "T"}),
-        "{not json",
-        json.dumps({"id": "b"}),
-        json.dumps(["a list"]),
-        json.dumps({"id": "c", "html": "<html><body><article><p>Police arrested ten protesters in Lagos on Monday.</p>"
-                                       "<p>The arrests followed clashes near the governor's office.</p></article></body></html>",
-                    "date": "2021-06-01"}),
-    ]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {"id": "a", "text": "Rebels attacked a village.", "publication_date": "2021-05-02", "title": "T"}
+                ),
+                "{not json",
+                json.dumps({"id": "b"}),
+                json.dumps(["a list"]),
+                json.dumps(
+                    {
+                        "id": "c",
+                        "html": "<html><body><article><p>Police arrested ten protesters in Lagos on Monday.</p>"
+                        "<p>The arrests followed clashes near the governor's office.</p></article></body></html>",
+                        "date": "2021-06-01",
+                    }
+                ),
+            ]
+        ),
+        encoding="utf-8",
+    )
     items = read_all(path)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [str(i) for i in items if isinstance(i, InputError)]
@@ -73,8 +86,13 @@ def test_bad_files_each_give_one_coded_error(tmp_path):
     (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 100)
     (tmp_path / "garbage.txt").write_bytes(bytes(range(128, 256)) * 40)
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
-    items = read_all(tmp_path / "empty.txt", tmp_path / "blob.txt", tmp_path / "garbage.txt",
-                     tmp_path / "notes.docx", tmp_path / "missing.txt")
+    items = read_all(
+        tmp_path / "empty.txt",
+        tmp_path / "blob.txt",
+        tmp_path / "garbage.txt",
+        tmp_path / "notes.docx",
+        tmp_path / "missing.txt",
+    )
     codes = [str(i)[:6] for i in items]
     assert codes == ["[E004]", "[E003]", "[E007]", "[E002]", "[E001]"]
     assert all(isinstance(i, InputError) and "\n" not in str(i) for i in items)

@@ -1,5 +1,6 @@
 """WARC / WARC.gz: HTML responses only, ids and dates from the WARC headers, truncated archives keep what
 was read before the cut. Archives are built in the test with warcio's writer."""
+
 from __future__ import annotations
 
 import io
@@ -15,11 +16,15 @@ from eventwire.model import Document
 
 
 def page(n: int) -> bytes:
-    body = "".join(f"<p>Report {n}, paragraph {i}: security forces clashed with armed men in the district of "
-                   f"Town{n} on Monday, and officials said several people were wounded in the fighting.</p>"
-                   for i in range(6))
-    return (f"<html><head><title>Story {n}</title></head><body><nav>Home | Sport | Weather</nav>"
-            f"<article><h1>Story {n}</h1>{body}</article><footer>Copyright</footer></body></html>").encode()
+    body = "".join(
+        f"<p>Report {n}, paragraph {i}: security forces clashed with armed men in the district of "
+        f"Town{n} on Monday, and officials said several people were wounded in the fighting.</p>"
+        for i in range(6)
+    )
+    return (
+        f"<html><head><title>Story {n}</title></head><body><nav>Home | Sport | Weather</nav>"
+        f"<article><h1>Story {n}</h1>{body}</article><footer>Copyright</footer></body></html>"
+    ).encode()
 
 
 def build_warc(gz: bool, pages: int = 3) -> bytes:
@@ -30,12 +35,19 @@ def build_warc(gz: bool, pages: int = 3) -> bytes:
         url = f"https://news.example/story{n}"
         writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(page(n)),
-                                                      http_headers=http,
-                                                      warc_headers_dict={"WARC-Date": f"2021-03-0{n}T12:00:00Z"}))
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(page(n)),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": f"2021-03-0{n}T12:00:00Z"},
+            )
+        )
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.0")
-        writer.write_record(writer.create_warc_record(url + ".png", "response", payload=io.BytesIO(b"\x89PNG...."),
-                                                      http_headers=image))
+        writer.write_record(
+            writer.create_warc_record(url + ".png", "response", payload=io.BytesIO(b"\x89PNG...."), http_headers=image)
+        )
     return out.getvalue()
 
 
@@ -95,10 +107,12 @@ def test_a_compressed_bomb_inside_a_record_is_refused_not_inflated(tmp_path, mon
     bomb = _gzip.compress(b"<html><body><p>" + b"a" * 5_000_000 + b"</p></body></html>")
     out = BytesIO()
     writer = WARCWriter(out, gzip=False)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
-                               protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record("http://example.org/bomb", "response",
-                                                  payload=BytesIO(bomb), http_headers=headers))
+    headers = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1"
+    )
+    writer.write_record(
+        writer.create_warc_record("http://example.org/bomb", "response", payload=BytesIO(bomb), http_headers=headers)
+    )
     path = tmp_path / "bomb.warc"
     path.write_bytes(out.getvalue())
     items = list(iter_documents([str(path)]))

@@ -1,5 +1,7 @@
 """The NLP stage parses long texts piecewise and bounds batches by characters, without changing the text."""
-from hypothesis import given, settings, strategies as st
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventwire.nlp import pipeline
 from eventwire.nlp.pipeline import pipe, split_text
@@ -33,9 +35,9 @@ def test_long_text_gives_one_doc_with_the_exact_text_and_valid_offsets():
     assert doc.text == text
     assert len(list(doc.sents)) >= 2 * text.count("\n\n")
     places = [e for e in doc.ents if e.label_ == "GPE"]
-    assert places and all(text[e.start_char:e.end_char] == e.text for e in places)
+    assert places and all(text[e.start_char : e.end_char] == e.text for e in places)
     last = places[-1]
-    assert last.start_char > len(text) - len(paragraph)      # entities from the last piece, at text offsets
+    assert last.start_char > len(text) - len(paragraph)  # entities from the last piece, at text offsets
 
 
 def test_order_is_kept_and_batches_are_bounded_in_characters(monkeypatch):

@@ -1,4 +1,5 @@
 """Properties of plain-text cleaning: any input gives clean text whose offsets map back to the input."""
+
 from __future__ import annotations
 
 import re
@@ -6,13 +7,13 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from tests.properties.strategies import hostile_text, news_text, utf8_ok
 
 from eventwire.errors import InputError
 from eventwire.ingest.readers import make_document
 from eventwire.model import Document
-
-from tests.properties.strategies import hostile_text, news_text, utf8_ok
 
 SETTINGS = settings(max_examples=300, deadline=None)
 # An ASCII word with no non-ASCII neighbour: NFC cannot have touched it.
@@ -54,8 +55,11 @@ def test_nfc_stable_text_maps_back_character_for_character(raw):
             continue
         original = raw[doc.raw_offset(i)]
         # Controls become spaces and lone surrogates U+FFFD, one for one.
-        assert original == ch or (ch == " " and (ord(original) < 0x20 or original == "\x7f")) or \
-            (ch == "\ufffd" and 0xD800 <= ord(original) <= 0xDFFF), (i, ch, original)
+        assert (
+            original == ch
+            or (ch == " " and (ord(original) < 0x20 or original == "\x7f"))
+            or (ch == "\ufffd" and 0xD800 <= ord(original) <= 0xDFFF)
+        ), (i, ch, original)
 
 
 @SETTINGS
@@ -66,7 +70,7 @@ def test_ascii_words_map_back_even_when_nfc_changes_the_text(raw):
         return
     for match in _ASCII_WORD.finditer(doc.text):
         start = doc.raw_offset(match.start())
-        original = raw[start:start + len(match.group())]
+        original = raw[start : start + len(match.group())]
         assert unicodedata.normalize("NFC", original) == match.group(), (match.group(), original)
 
 
@@ -76,7 +80,7 @@ def test_decomposed_accents_keep_offsets():
     assert "Café" in doc.text and "Bogotá" in doc.text
     for word in ("police", "arrived", "owners", "protested"):
         i = doc.raw_offset(doc.text.index(word))
-        assert raw[i:i + len(word)] == word
+        assert raw[i : i + len(word)] == word
 
 
 @settings(max_examples=50, deadline=None)
@@ -88,15 +92,18 @@ def test_crlf_and_blank_lines_keep_offsets(text, blank):
         return
     for match in _ASCII_WORD.finditer(doc.text):
         start = doc.raw_offset(match.start())
-        assert unicodedata.normalize("NFC", raw[start:start + len(match.group())]) == match.group()
+        assert unicodedata.normalize("NFC", raw[start : start + len(match.group())]) == match.group()
 
 
-@pytest.mark.parametrize("line", [
-    "a" + " " * 200_000 + "x",                   # was quadratic in the '< >' suffix rule (ReDoS)
-    "Post" + " " * 200_000 + "x",
-    "share" + " \t" * 100_000 + "!",
-    "<" + " " * 200_000 + "x",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a" + " " * 200_000 + "x",  # was quadratic in the '< >' suffix rule (ReDoS)
+        "Post" + " " * 200_000 + "x",
+        "share" + " \t" * 100_000 + "!",
+        "<" + " " * 200_000 + "x",
+    ],
+)
 def test_long_lines_clean_in_linear_time(line):
     started = time.monotonic()
     make_document("d", line)

@@ -1,18 +1,54 @@
 """Properties of bytes → text: any bytes give text or a coded InputError; legacy encodings are recovered."""
+
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.properties.strategies import hostile_text, utf8_ok
 
 from eventwire.errors import InputError
 from eventwire.ingest.decode import decode_bytes
 
-from tests.properties.strategies import hostile_text, utf8_ok
-
 SETTINGS = settings(max_examples=200, deadline=None)
-WESTERN = ["président", "dénoncé", "élèves", "Bogotá", "niño", "murió", "policía", "Según", "São", "três",
-           "confronto", "após", "français", "Köln", "Schüler", "Grüße", "attaque", "contre", "les", "el", "ataque",
-           "la", "de", "en", "que", "à", "über", "año", "acción", "café", "«", "»", "–", "“", "”", "€"]
+WESTERN = [
+    "président",
+    "dénoncé",
+    "élèves",
+    "Bogotá",
+    "niño",
+    "murió",
+    "policía",
+    "Según",
+    "São",
+    "três",
+    "confronto",
+    "após",
+    "français",
+    "Köln",
+    "Schüler",
+    "Grüße",
+    "attaque",
+    "contre",
+    "les",
+    "el",
+    "ataque",
+    "la",
+    "de",
+    "en",
+    "que",
+    "à",
+    "über",
+    "año",
+    "acción",
+    "café",
+    "«",
+    "»",
+    "–",
+    "“",
+    "”",
+    "€",
+]
 
 
 @SETTINGS
@@ -34,8 +70,11 @@ def test_utf8_round_trips(text):
         with pytest.raises(InputError, match=r"^\[E003\]"):
             decode_bytes(data, "x.txt")
     else:
-        assert decode_bytes(data, "x.txt") == text.removeprefix("\ufeff") if text.startswith("\ufeff") \
+        assert (
+            decode_bytes(data, "x.txt") == text.removeprefix("\ufeff")
+            if text.startswith("\ufeff")
             else decode_bytes(data, "x.txt") == text
+        )
 
 
 @settings(max_examples=40, deadline=None)

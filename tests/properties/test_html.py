@@ -1,23 +1,58 @@
 """Properties of HTML → text: any markup gives main text or a coded InputError, in bounded time."""
+
 from __future__ import annotations
 
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.properties.strategies import hostile_text, news_text, utf8_ok
 
 from eventwire.errors import InputError
 from eventwire.ingest.html import html_to_text
 from eventwire.ingest.readers import make_document
 
-from tests.properties.strategies import hostile_text, news_text, utf8_ok
-
-TAGS = ["<div>", "</div>", "<p>", "</p>", "<article>", "</article>", "<script>", "</script>", "<style>", "<!--",
-        "-->", "<![CDATA[", "]]>", "<br/>", "<table><tr><td>", "</td></tr></table>", "<a href='x'>", "</a>", "&amp;",
-        "&#0;", "&#xD800;", "&#x10FFFF;", "&nosuch;", "<", ">", "<meta charset='utf-8'>", "<title>", "</title>",
-        "<body dir='rtl'>", "<html>", "</html>", "<svg><foreignObject>", "<math>", "<template>", "<?xml?>"]
-tag_soup = st.lists(st.one_of(st.sampled_from(TAGS), hostile_text.map(lambda s: s[:40]), news_text),
-                    max_size=80).map("".join)
+TAGS = [
+    "<div>",
+    "</div>",
+    "<p>",
+    "</p>",
+    "<article>",
+    "</article>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<br/>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<a href='x'>",
+    "</a>",
+    "&amp;",
+    "&#0;",
+    "&#xD800;",
+    "&#x10FFFF;",
+    "&nosuch;",
+    "<",
+    ">",
+    "<meta charset='utf-8'>",
+    "<title>",
+    "</title>",
+    "<body dir='rtl'>",
+    "<html>",
+    "</html>",
+    "<svg><foreignObject>",
+    "<math>",
+    "<template>",
+    "<?xml?>",
+]
+tag_soup = st.lists(st.one_of(st.sampled_from(TAGS), hostile_text.map(lambda s: s[:40]), news_text), max_size=80).map(
+    "".join
+)
 
 
 def article(body: str) -> str:
@@ -47,9 +82,13 @@ def test_html_documents_are_clean_or_refused(html):
 
 @pytest.mark.parametrize("depth", [100, 10_000, 100_000])
 def test_deeply_nested_divs_are_handled_quickly(depth):
-    html = ("<html><body>" + "<div>" * depth
-            + "<p>Police arrested ten protesters in Lagos on Monday after clashes near the office.</p>"
-            + "</div>" * depth + "</body></html>")
+    html = (
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Police arrested ten protesters in Lagos on Monday after clashes near the office.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
     started = time.monotonic()
     try:
         text, _, _ = html_to_text(html, "deep.html")

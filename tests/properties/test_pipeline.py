@@ -1,19 +1,20 @@
 """Properties of the coding pipeline: any text gives events or a Failure, never a crash; evidence offsets
 point at the evidence; limits turn pathological documents into Failures without touching the others."""
+
 from __future__ import annotations
 
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.properties.strategies import hostile_text, news_text
 
 import eventwire
 from eventwire import limits, pipeline
 from eventwire.errors import EventwireError, InputError
 from eventwire.ingest.readers import make_document
 from eventwire.model import Event, Failure, Result
-
-from tests.properties.strategies import hostile_text, news_text
 
 SETTINGS = settings(max_examples=100, deadline=None)
 
@@ -46,7 +47,7 @@ def test_evidence_offsets_point_at_the_evidence(text):
     assert isinstance(result, Result), result
     for event in result.events:
         ev = event.evidence
-        assert doc.text[ev.char_start:ev.char_end] == ev.sentence
+        assert doc.text[ev.char_start : ev.char_end] == ev.sentence
         assert event.to_contract()["evidence"]["sentence"] == ev.sentence
 
 
@@ -59,9 +60,11 @@ def test_a_slow_document_becomes_a_failure_and_the_others_go_on(monkeypatch):
         return real(doc)
 
     monkeypatch.setattr(pipeline.geo, "geoparse", slow_on_marker)
-    docs = [make_document("a", "Rebels attacked a village near Mosul."),
-            make_document("slow", "Rebels attacked Slowtown."),
-            make_document("c", "Police arrested ten protesters in Lagos.")]
+    docs = [
+        make_document("a", "Rebels attacked a village near Mosul."),
+        make_document("slow", "Rebels attacked Slowtown."),
+        make_document("c", "Police arrested ten protesters in Lagos."),
+    ]
     results = pipeline.process_batch(docs, time_budget_s=0.2)
     assert [type(r).__name__ for r in results] == ["Result", "Failure", "Result"]
     assert results[1].reason.startswith("[E015] slow: analysis took") and "geoparse" in results[1].reason
@@ -112,7 +115,7 @@ def test_a_parser_crash_costs_only_its_document(monkeypatch):
 @pytest.mark.slow
 def test_multi_megabyte_document_is_coded_within_the_budget():
     """3,000 sentences with an event each: coding is linear in sentences (it was quadratic once)."""
-    text = "Rebels attacked a village near Mosul on Monday, killing five civilians.\n" * 3_000   # ~220 KB
+    text = "Rebels attacked a village near Mosul on Monday, killing five civilians.\n" * 3_000  # ~220 KB
     started = time.monotonic()
     [result] = pipeline.process_batch([make_document("big", text)])
     assert isinstance(result, (Result, Failure)) and time.monotonic() - started < 300

@@ -1,4 +1,5 @@
 """Properties of the file readers: every registered suffix, any bytes, JSONL accounting, gzip limits."""
+
 from __future__ import annotations
 
 import gzip
@@ -8,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.properties.strategies import hostile_text, news_text, utf8_ok
 
 from eventwire import limits
 from eventwire.errors import InputError
@@ -16,8 +19,6 @@ from eventwire.ingest import iter_documents
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.readers import READERS, gunzip
 from eventwire.model import Document
-
-from tests.properties.strategies import hostile_text, news_text, utf8_ok
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -35,21 +36,37 @@ def check_items(items: list) -> tuple[list[Document], list[InputError]]:
 
 
 @SETTINGS
-@given(suffix=st.sampled_from(sorted(READERS)), data=st.one_of(
-    st.binary(max_size=3000), hostile_text.filter(utf8_ok).map(lambda s: s.encode("utf-8")),
-    news_text.map(lambda s: gzip.compress(s.encode()))))
+@given(
+    suffix=st.sampled_from(sorted(READERS)),
+    data=st.one_of(
+        st.binary(max_size=3000),
+        hostile_text.filter(utf8_ok).map(lambda s: s.encode("utf-8")),
+        news_text.map(lambda s: gzip.compress(s.encode())),
+    ),
+)
 def test_every_reader_survives_any_bytes(tmp_path, suffix, data):
     path = tmp_path / f"doc{suffix}"
     path.write_bytes(data)
     check_items(list(iter_documents([str(path)])))
 
 
-good_record = st.builds(lambda t, i: json.dumps({"id": f"g{i}", "text": t}, ensure_ascii=False),
-                        news_text.filter(lambda t: any(c.isalpha() for c in t)), st.integers(0, 10**6))
+good_record = st.builds(
+    lambda t, i: json.dumps({"id": f"g{i}", "text": t}, ensure_ascii=False),
+    news_text.filter(lambda t: any(c.isalpha() for c in t)),
+    st.integers(0, 10**6),
+)
 bad_record = st.one_of(
-    st.just("{not json"), st.just("[1, 2]"), st.just('"a string"'), st.just('{"id": "x"}'),
-    st.just('{"text": ""}'), st.just('{"text": 5}'), st.just('{"html": "   "}'), st.just("{"), st.just("null"),
-    st.just('{"text": "abc"'), st.just("\x00\x01"),
+    st.just("{not json"),
+    st.just("[1, 2]"),
+    st.just('"a string"'),
+    st.just('{"id": "x"}'),
+    st.just('{"text": ""}'),
+    st.just('{"text": 5}'),
+    st.just('{"html": "   "}'),
+    st.just("{"),
+    st.just("null"),
+    st.just('{"text": "abc"'),
+    st.just("\x00\x01"),
 )
 
 
@@ -82,7 +99,7 @@ def test_truncated_gzip_never_crashes(tmp_path, texts, data):
     docs, errors = check_items(list(iter_documents([str(path)])))
     # the lines read before the cut are kept, in order; the cut is reported once at the end (a line cut in
     # two may add one E005 before it); nothing is lost silently
-    kept = [t for t in texts if t.strip()][:len(docs)]
+    kept = [t for t in texts if t.strip()][: len(docs)]
     assert [d.text for d in docs] == [" ".join(t.split()) for t in kept] or len(docs) == len(kept)
     assert errors and str(errors[-1])[:6] in ("[E004]", "[E012]")
     assert all(str(e)[:6] in ("[E005]", "[E006]") for e in errors[:-1])
@@ -90,21 +107,26 @@ def test_truncated_gzip_never_crashes(tmp_path, texts, data):
 
 def test_jsonl_in_a_legacy_encoding_and_a_binary_line(tmp_path):
     path = tmp_path / "docs.jsonl"
-    path.write_bytes(json.dumps({"id": "a", "text": "Le président à Bogotá."}, ensure_ascii=False).encode("cp1252")
-                     + b"\n\x00\x01\x02\n" + json.dumps({"id": "b", "text": "Rebels fled."}).encode())
+    path.write_bytes(
+        json.dumps({"id": "a", "text": "Le président à Bogotá."}, ensure_ascii=False).encode("cp1252")
+        + b"\n\x00\x01\x02\n"
+        + json.dumps({"id": "b", "text": "Rebels fled."}).encode()
+    )
     items = list(iter_documents([str(path)]))
     assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document"]
     assert "Bogotá" in items[0].text and str(items[1]).startswith("[E003]")
 
 
 def test_gzip_bomb_is_refused_at_the_limit():
-    bomb = gzip.compress(b"\n" * 50_000_000)   # 50 MB of newlines in about 50 KB
+    bomb = gzip.compress(b"\n" * 50_000_000)  # 50 MB of newlines in about 50 KB
     with pytest.raises(InputError, match=r"^\[E011\].*decompressed"):
         gunzip(bomb, "bomb.jsonl.gz", limit=1_000_000)
 
 
 def test_concatenated_gzip_members_are_read():
-    data = gzip.compress(b'{"id": "a", "text": "Troops withdrew."}\n') + gzip.compress(b'{"id": "b", "text": "Rebels fled."}')
+    data = gzip.compress(b'{"id": "a", "text": "Troops withdrew."}\n') + gzip.compress(
+        b'{"id": "b", "text": "Rebels fled."}'
+    )
     assert [d.doc_id for d in read_jsonl(Path("two.jsonl.gz"), data)] == ["a", "b"]
 
 
@@ -125,13 +147,14 @@ def test_oversized_jsonl_record_is_refused_and_the_rest_kept(tmp_path):
 
 def test_multi_megabyte_document_is_read(tmp_path):
     path = tmp_path / "long.txt"
-    path.write_text("Rebels attacked a village near Mosul on Monday.\n" * 100_000)   # 4.8 MB
+    path.write_text("Rebels attacked a village near Mosul on Monday.\n" * 100_000)  # 4.8 MB
     [doc] = iter_documents([str(path)])
     assert len(doc.text) > 4_000_000
 
 
 class EndlessStdin:
     """stdin that never ends: reading it whole would exhaust memory."""
+
     class buffer:
         @staticmethod
         def read(size=-1):

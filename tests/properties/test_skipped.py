@@ -1,4 +1,5 @@
 """Skipped documents: stored in the `skipped` table by ingest, summarised on stderr by the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -24,9 +25,10 @@ def test_ingest_stores_every_skipped_document_with_its_reason(tmp_path, fresh_db
 
 
 def test_finish_summarises_skipped_documents_by_code(capsys):
-    report = JobReport(failures=[Failure("", f"[E005] docs.jsonl:{i}: malformed JSON (x)") for i in range(5)]
-                       + [Failure("a.txt", "[E004] a.txt is empty"),
-                          Failure("b.txt", "internal error: KeyError: 'x'")])
+    report = JobReport(
+        failures=[Failure("", f"[E005] docs.jsonl:{i}: malformed JSON (x)") for i in range(5)]
+        + [Failure("a.txt", "[E004] a.txt is empty"), Failure("b.txt", "internal error: KeyError: 'x'")]
+    )
     with pytest.raises(SystemExit) as exit_:
         finish(report)
     assert exit_.value.code == EXIT_PARTIAL

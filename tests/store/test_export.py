@@ -1,4 +1,5 @@
 """Exports: CSV, Parquet (DuckDB COPY), GeoJSON and ACLED-like CSV of merged or per-report events."""
+
 from __future__ import annotations
 
 import csv
@@ -19,15 +20,32 @@ from eventwire.store.export import ACLED_COLUMNS, export_events
 MOSUL = Place("Mosul", 36.335, 43.1189, "IQ", "Nineveh", 99072, "city")
 
 
-def report(doc_id: str, killed: int, mode: str = "explosives", place: Place | None = MOSUL,
-           actor: Actor | None = Actor("Islamic State", "Islamic State", "IRQ")) -> Result:
+def report(
+    doc_id: str,
+    killed: int,
+    mode: str = "explosives",
+    place: Place | None = MOSUL,
+    actor: Actor | None = Actor("Islamic State", "Islamic State", "IRQ"),
+) -> Result:
     sentence = f"A car bomb killed {killed} people in Mosul on Monday."
-    event = Event(doc_id=doc_id, event_type="ASSAULT", mode=mode, evidence=Evidence(sentence, 0, len(sentence)),
-                  date=date(2021, 3, 1), date_precision="day", location=place, fatalities=killed, confidence=0.8,
-                  source_actor=actor, trigger="killed", trigger_start=15)
+    event = Event(
+        doc_id=doc_id,
+        event_type="ASSAULT",
+        mode=mode,
+        evidence=Evidence(sentence, 0, len(sentence)),
+        date=date(2021, 3, 1),
+        date_precision="day",
+        location=place,
+        fatalities=killed,
+        confidence=0.8,
+        source_actor=actor,
+        trigger="killed",
+        trigger_start=15,
+    )
     text = f"{sentence} Report {doc_id} was written separately with its own wording and details."
-    return Result(Document(doc_id, text, url=f"https://news.example/{doc_id}", publication_date=date(2021, 3, 2)),
-                  events=[event])
+    return Result(
+        Document(doc_id, text, url=f"https://news.example/{doc_id}", publication_date=date(2021, 3, 2)), events=[event]
+    )
 
 
 @pytest.fixture
@@ -52,12 +70,14 @@ def test_csv_merged_and_raw(db):
 
 
 def test_parquet_via_duckdb_copy(db, tmp_path):
-    target = tmp_path / "it's here.parquet"          # a quote in the path must not break the COPY
+    target = tmp_path / "it's here.parquet"  # a quote in the path must not break the COPY
     with Store(db, read_only=True) as store:
         assert export_events(store, "parquet", str(target)) == 2
         with pytest.raises(ConfigError):
             export_events(store, "parquet")
-    rows = duckdb.sql(f"SELECT event_type, n_sources FROM read_parquet('{str(target).replace(chr(39), chr(39) * 2)}')").fetchall()
+    rows = duckdb.sql(
+        f"SELECT event_type, n_sources FROM read_parquet('{str(target).replace(chr(39), chr(39) * 2)}')"
+    ).fetchall()
     assert sorted(rows) == [("ASSAULT", 1), ("ASSAULT", 2)]
 
 
@@ -80,7 +100,12 @@ def test_acled_columns_and_values(db):
     bomb = next(r for r in rows if r["location"] == "Mosul")
     assert bomb["event_type"] == "Explosions/Remote violence"
     assert bomb["sub_event_type"] == "Remote explosive/landmine/IED"
-    assert (bomb["event_date"], bomb["year"], bomb["country"], bomb["admin1"]) == ("2021-03-01", "2021", "Iraq", "Nineveh")
+    assert (bomb["event_date"], bomb["year"], bomb["country"], bomb["admin1"]) == (
+        "2021-03-01",
+        "2021",
+        "Iraq",
+        "Nineveh",
+    )
     assert bomb["actor1"] == "Islamic State" and bomb["geo_precision"] == "1" and bomb["fatalities"] == "12"
     assert bomb["source"] == "https://news.example/a; https://news.example/b"
     assert bomb["event_id_cnty"].startswith("IQ")

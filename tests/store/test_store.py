@@ -1,4 +1,5 @@
 """The DuckDB store: idempotent writes, replacement of new versions, filters, no SQL from user strings."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -6,18 +7,28 @@ from datetime import date
 import pytest
 
 from eventwire.errors import StoreError
-from eventwire.model import Actor, Document, Event, Evidence, Place, Sentence
-from eventwire.model import Result
+from eventwire.model import Actor, Document, Event, Evidence, Place, Result, Sentence
 from eventwire.store import EventFilter, Store
 
 
-def make_result(doc_id="d1", text="Rebels attacked Kabul. Police arrested two men.", fatalities=3, day=date(2021, 3, 2)):
+def make_result(
+    doc_id="d1", text="Rebels attacked Kabul. Police arrested two men.", fatalities=3, day=date(2021, 3, 2)
+):
     doc = Document(doc_id=doc_id, text=text, publication_date=day)
     s0 = Sentence(doc_id, 0, 0, 22, text[:22])
-    ev = Event(doc_id=doc_id, event_type="ASSAULT", evidence=Evidence(s0.text, 0, 22), trigger="attacked",
-               trigger_start=7, date=day, date_precision="day", fatalities=fatalities,
-               source_actor=Actor("Rebels", "rebels", None, "rebels"),
-               location=Place("Kabul", 34.5, 69.2, "AFG", None, 1138958, "city"), weapons=["rocket"])
+    ev = Event(
+        doc_id=doc_id,
+        event_type="ASSAULT",
+        evidence=Evidence(s0.text, 0, 22),
+        trigger="attacked",
+        trigger_start=7,
+        date=day,
+        date_precision="day",
+        fatalities=fatalities,
+        source_actor=Actor("Rebels", "rebels", None, "rebels"),
+        location=Place("Kabul", 34.5, 69.2, "AFG", None, 1138958, "city"),
+        weapons=["rocket"],
+    )
     return Result(doc, [s0], [], [ev])
 
 
@@ -42,8 +53,12 @@ def test_records_round_trip_the_output_contract(memory_store):
 
 
 def test_filters(memory_store):
-    memory_store.add_results([make_result("a", fatalities=1, day=date(2021, 1, 1)),
-                              make_result("b", text="Other text here. More.", fatalities=9, day=date(2021, 6, 1))])
+    memory_store.add_results(
+        [
+            make_result("a", fatalities=1, day=date(2021, 1, 1)),
+            make_result("b", text="Other text here. More.", fatalities=9, day=date(2021, 6, 1)),
+        ]
+    )
     assert {r["doc_id"] for r in memory_store.events(EventFilter(since=date(2021, 3, 1)))} == {"b"}
     assert {r["doc_id"] for r in memory_store.events(EventFilter(min_fatalities=5))} == {"b"}
     assert len(memory_store.events(EventFilter(country="afg"))) == 2
@@ -88,9 +103,12 @@ def test_file_database_persists(fresh_db):
 # What stores made before the sentences key and the dedup indexes were dropped had on top of today's schema.
 OLD_SENTENCES = """CREATE TABLE sentences (doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, char_start INTEGER NOT NULL,
                                            char_end INTEGER NOT NULL, PRIMARY KEY (doc_id, idx))"""
-OLD_INDEXES = {"merged_events_type_date": "merged_events (event_type, date_min)",
-               "event_sources_merged": "event_sources (merged_id)", "event_sources_doc": "event_sources (doc_id)",
-               "document_bands_band": "document_bands (band)"}
+OLD_INDEXES = {
+    "merged_events_type_date": "merged_events (event_type, date_min)",
+    "event_sources_merged": "event_sources (merged_id)",
+    "event_sources_doc": "event_sources (doc_id)",
+    "document_bands_band": "document_bands (band)",
+}
 
 
 def _sentence_rows(store) -> list[tuple]:
@@ -100,15 +118,21 @@ def _sentence_rows(store) -> list[tuple]:
 def test_sentences_are_stored_once_without_a_key(memory_store):
     """Idempotency does not rest on the sentences key (gone): the same content again adds nothing, a new version
     of a doc_id replaces its rows, and a batch holding both versions keeps the last."""
-    assert memory_store.con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'sentences' "
-                                    "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchone()[0] == 0
+    assert (
+        memory_store.con.execute(
+            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'sentences' "
+            "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+        ).fetchone()[0]
+        == 0
+    )
     memory_store.add_results([make_result()])
     memory_store.add_results([make_result()])
     assert _sentence_rows(memory_store) == [("d1", 0, 0, 22)]
     memory_store.add_results([make_result(text="Rebels attacked Kabul again. Police arrested two men.")])
     assert _sentence_rows(memory_store) == [("d1", 0, 0, 22)]
-    memory_store.add_results([make_result(text="First version here. Short."),
-                              make_result(text="Second version here. Also short.")])
+    memory_store.add_results(
+        [make_result(text="First version here. Short."), make_result(text="Second version here. Also short.")]
+    )
     assert _sentence_rows(memory_store) == [("d1", 0, 0, 22)]
     assert memory_store.document("d1")["text"] == "Second version here. Also short."
     assert memory_store.counts() == {"documents": 1, "sentences": 1, "events": 1, "toponyms": 0, "skipped": 0}
@@ -118,11 +142,13 @@ def test_a_store_made_with_the_old_key_and_indexes_opens_and_works(tmp_path):
     """An existing store keeps its sentences key (DuckDB cannot drop it; it still works) and loses the dedup
     indexes when opened for writing; reads, idempotent writes and replacements go on as before."""
     import duckdb
+
     from eventwire.store.duck import SCHEMA
+
     db = str(tmp_path / "old.duckdb")
     con = duckdb.connect(db)
     con.execute(OLD_SENTENCES)
-    con.execute(SCHEMA.replace("DROP INDEX IF EXISTS", "-- DROP INDEX IF EXISTS"))   # the rest of today's schema
+    con.execute(SCHEMA.replace("DROP INDEX IF EXISTS", "-- DROP INDEX IF EXISTS"))  # the rest of today's schema
     for name, target in OLD_INDEXES.items():
         con.execute(f"CREATE INDEX {name} ON {target}")
     con.close()
@@ -130,8 +156,13 @@ def test_a_store_made_with_the_old_key_and_indexes_opens_and_works(tmp_path):
         assert store.add_results([make_result("a"), make_result("b", text="Another report. Quite different.")]) == 2
     con = duckdb.connect(db, read_only=True)
     assert not {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} & set(OLD_INDEXES)
-    assert con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'sentences' "
-                       "AND constraint_type = 'PRIMARY KEY'").fetchone()[0] == 1
+    assert (
+        con.execute(
+            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'sentences' "
+            "AND constraint_type = 'PRIMARY KEY'"
+        ).fetchone()[0]
+        == 1
+    )
     con.close()
     with Store(db) as store:
         assert store.add_results([make_result("a")]) == 0
@@ -139,5 +170,5 @@ def test_a_store_made_with_the_old_key_and_indexes_opens_and_works(tmp_path):
         assert _sentence_rows(store) == [("a", 0, 0, 22), ("b", 0, 0, 22)]
         assert store.counts()["documents"] == 2 and store.dedup_counts()["event_sources"] == 2
     with Store(db, read_only=True) as store:
-        [merged] = store.merged_events()   # the two reports of the Kabul attack are one event
+        [merged] = store.merged_events()  # the two reports of the Kabul attack are one event
         assert merged["n_reports"] == 2

@@ -7,29 +7,35 @@ from eventwire.time import find_publication_date, resolve_date_text, resolve_eve
 PUB = date(2021, 6, 12)  # a Saturday
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("LIMA, 4 MAY 90 (EFE) -- [TEXT] THE POLICE", date(1990, 5, 4)),
-    ("By Jane Roe | The Courier | October 7, 2011\nCity council", date(2011, 10, 7)),
-    ("Posted 2019-11-30 by staff", date(2019, 11, 30)),
-    ("Kabul (Reuters) - No date here.", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("LIMA, 4 MAY 90 (EFE) -- [TEXT] THE POLICE", date(1990, 5, 4)),
+        ("By Jane Roe | The Courier | October 7, 2011\nCity council", date(2011, 10, 7)),
+        ("Posted 2019-11-30 by staff", date(2019, 11, 30)),
+        ("Kabul (Reuters) - No date here.", None),
+        ("", None),
+    ],
+)
 def test_publication_date(text, expected):
     assert find_publication_date(text) == expected
 
 
-@pytest.mark.parametrize("text,expected,precision", [
-    ("The attack happened early Friday.", date(2021, 6, 11), "day"),
-    ("Rebels struck on Saturday.", date(2021, 6, 12), "day"),
-    ("Troops moved in last Saturday.", date(2021, 6, 5), "day"),
-    ("The talks ended yesterday.", date(2021, 6, 11), "day"),
-    ("The plant was bombed two days ago.", date(2021, 6, 10), "day"),
-    ("Clashes broke out last week.", date(2021, 6, 5), "week"),
-    ("Talks were held on June 3.", date(2021, 6, 3), "day"),
-    ("The truce was signed 28 DEC 90.", date(1990, 12, 28), "day"),
-    ("The offensive began in March 2019.", date(2019, 3, 1), "month"),
-    ("No time expression at all.", None, None),
-])
+@pytest.mark.parametrize(
+    "text,expected,precision",
+    [
+        ("The attack happened early Friday.", date(2021, 6, 11), "day"),
+        ("Rebels struck on Saturday.", date(2021, 6, 12), "day"),
+        ("Troops moved in last Saturday.", date(2021, 6, 5), "day"),
+        ("The talks ended yesterday.", date(2021, 6, 11), "day"),
+        ("The plant was bombed two days ago.", date(2021, 6, 10), "day"),
+        ("Clashes broke out last week.", date(2021, 6, 5), "week"),
+        ("Talks were held on June 3.", date(2021, 6, 3), "day"),
+        ("The truce was signed 28 DEC 90.", date(1990, 12, 28), "day"),
+        ("The offensive began in March 2019.", date(2019, 3, 1), "month"),
+        ("No time expression at all.", None, None),
+    ],
+)
 def test_relative_and_explicit(text, expected, precision):
     assert resolve_date_text(text, PUB) == (expected, precision)
 
@@ -50,13 +56,16 @@ def test_resolve_event_date_takes_a_span():
     assert resolve_event_date(doc[:], PUB) == (date(2021, 6, 11), "day")
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("The strike, starting on Sunday, will close the port.", date(2021, 6, 13)),
-    ("Ministers will meet on Monday in Brussels.", date(2021, 6, 14)),
-    ("The talks, due to open next Tuesday, were postponed.", date(2021, 6, 15)),
-    ("Rebels attacked the town on Monday.", date(2021, 6, 7)),
-    ("Police said on Thursday they will investigate.", date(2021, 6, 10)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The strike, starting on Sunday, will close the port.", date(2021, 6, 13)),
+        ("Ministers will meet on Monday in Brussels.", date(2021, 6, 14)),
+        ("The talks, due to open next Tuesday, were postponed.", date(2021, 6, 15)),
+        ("Rebels attacked the town on Monday.", date(2021, 6, 7)),
+        ("Police said on Thursday they will investigate.", date(2021, 6, 10)),
+    ],
+)
 def test_weekday_direction(text, expected):
     assert resolve_date_text(text, PUB)[0] == expected
 

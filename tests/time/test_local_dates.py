@@ -1,4 +1,5 @@
 """Trigger-local dates: the date written on the event's own phrase wins over another clause's."""
+
 from datetime import date
 
 from eventwire.extract import extract_events
@@ -13,7 +14,9 @@ def _events(text):
 
 
 def test_possessive_day_on_the_trigger_noun():
-    events = _events("The council declared a day of mourning on Tuesday for the victims of Sunday's massacre in a market town.")
+    events = _events(
+        "The council declared a day of mourning on Tuesday for the victims of Sunday's massacre in a market town."
+    )
     assault = next(e for e in events if e.event_type == "ASSAULT")
     assert assault.date == date(2022, 6, 12)
 

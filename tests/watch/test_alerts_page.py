@@ -1,5 +1,6 @@
 """static/alerts.js in headless Chromium: the geofences are drawn on the map and the alerts listed.
 The page loads alerts.js the way the lead will wire it (a script tag after map.js), injected here."""
+
 from __future__ import annotations
 
 import shutil
@@ -22,17 +23,26 @@ def live_server(db_path, make_result, write_rules):
     from eventwire.api import create_app
     from eventwire.store import Store
 
-    write_rules([{"id": "base", "name": "Al-Balad Air Base", "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 50000}},
-                 {"id": "box", "geofence": {"geojson": BOX}}], [{"type": "jsonl", "path": "alerts.jsonl"}])
+    write_rules(
+        [
+            {"id": "base", "name": "Al-Balad Air Base", "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 50000}},
+            {"id": "box", "geofence": {"geojson": BOX}},
+        ],
+        [{"type": "jsonl", "path": "alerts.jsonl"}],
+    )
     with Store(db_path) as store:
-        for result in (make_result("afp", fatalities=3, confidence=0.5), make_result("ap", fatalities=7, confidence=0.9)):
+        for result in (
+            make_result("afp", fatalities=3, confidence=0.5),
+            make_result("ap", fatalities=7, confidence=0.9),
+        ):
             store.add_results([result])
             evaluate_new_events(store, result.events)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db_path, Config(db_path=db_path)), host="127.0.0.1",
-                                           port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db_path, Config(db_path=db_path)), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -54,8 +64,14 @@ def test_fences_drawn_and_alerts_listed(live_server):
         page.on("pageerror", lambda e: errors.append(str(e)))
 
         def with_alerts_js(route):
-            html = route.fetch().text().replace('<script src="/static/app.js">',
-                                                '<script src="/static/alerts.js"></script><script src="/static/app.js">')
+            html = (
+                route.fetch()
+                .text()
+                .replace(
+                    '<script src="/static/app.js">',
+                    '<script src="/static/alerts.js"></script><script src="/static/app.js">',
+                )
+            )
             route.fulfill(body=html, content_type="text/html")
 
         page.route(live_server + "/", with_alerts_js)

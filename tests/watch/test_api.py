@@ -1,4 +1,5 @@
 """The watch endpoints: alerts listed newest first, rules as GeoJSON for the map, rule writes behind the token."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,11 +20,19 @@ def client(db_path, make_result, write_rules):
     from eventwire.api import create_app
     from eventwire.store import Store
 
-    write_rules([{"id": "base", "name": "Al-Balad Air Base", "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 5000}},
-                 {"id": "box", "geofence": {"geojson": BOX}}, {"id": "deadly", "min_fatalities": 10}],
-                [{"type": "jsonl", "path": "alerts.jsonl"}])
+    write_rules(
+        [
+            {"id": "base", "name": "Al-Balad Air Base", "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 5000}},
+            {"id": "box", "geofence": {"geojson": BOX}},
+            {"id": "deadly", "min_fatalities": 10},
+        ],
+        [{"type": "jsonl", "path": "alerts.jsonl"}],
+    )
     with Store(db_path) as store:
-        results = [make_result("afp", fatalities=3, confidence=0.5), make_result("reuters", fatalities=7, confidence=0.9)]
+        results = [
+            make_result("afp", fatalities=3, confidence=0.5),
+            make_result("reuters", fatalities=7, confidence=0.9),
+        ]
         for result in results:
             store.add_results([result])
             evaluate_new_events(store, result.events)
@@ -34,8 +43,12 @@ def client(db_path, make_result, write_rules):
 
 def test_alerts_newest_first_and_filtered(client):
     body = client.get("/alerts").json()
-    assert [(a["rule_id"], a["kind"]) for a in body["alerts"]] == \
-        [("box", "update"), ("base", "update"), ("box", "new"), ("base", "new")]
+    assert [(a["rule_id"], a["kind"]) for a in body["alerts"]] == [
+        ("box", "update"),
+        ("base", "update"),
+        ("box", "new"),
+        ("base", "new"),
+    ]
     assert all(a["delivered"] for a in body["alerts"])
     only = client.get("/alerts", params={"rule_id": "base", "kind": "update"}).json()["alerts"]
     assert [(a["previous_fatalities"], a["fatalities"]) for a in only] == [(3, 7)]

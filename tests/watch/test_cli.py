@@ -1,4 +1,5 @@
 """`eventwire watch add|list|remove|run`: a round trip through the rule file, and a history run."""
+
 from __future__ import annotations
 
 import json
@@ -17,14 +18,48 @@ def invoke(*args: str):
 def test_add_list_remove_round_trip(db_path, tmp_path):
     polygon = tmp_path / "fences" / "box.geojson"
     polygon.parent.mkdir()
-    polygon.write_text(json.dumps({"type": "Polygon",
-                                   "coordinates": [[[44, 33], [45, 33], [45, 34], [44, 34], [44, 33]]]}))
-    added = invoke("watch", "add", "--db", db_path, "--name", "Al-Balad Air Base", "--lat", "33.94", "--lon", "44.36",
-                   "--radius", "5000", "--type", "ASSAULT", "--type", "coerce", "--keyword", "rocket")
+    polygon.write_text(
+        json.dumps({"type": "Polygon", "coordinates": [[[44, 33], [45, 33], [45, 34], [44, 34], [44, 33]]]})
+    )
+    added = invoke(
+        "watch",
+        "add",
+        "--db",
+        db_path,
+        "--name",
+        "Al-Balad Air Base",
+        "--lat",
+        "33.94",
+        "--lon",
+        "44.36",
+        "--radius",
+        "5000",
+        "--type",
+        "ASSAULT",
+        "--type",
+        "coerce",
+        "--keyword",
+        "rocket",
+    )
     assert added.exit_code == 0, added.output
     assert "added watch rule 'al-balad-air-base'" in added.stderr
-    assert invoke("watch", "add", "--db", db_path, "--id", "box", "--polygon", str(polygon),
-                  "--actor-country", "IRQ", "--min-fatalities", "1").exit_code == 0
+    assert (
+        invoke(
+            "watch",
+            "add",
+            "--db",
+            db_path,
+            "--id",
+            "box",
+            "--polygon",
+            str(polygon),
+            "--actor-country",
+            "IRQ",
+            "--min-fatalities",
+            "1",
+        ).exit_code
+        == 0
+    )
 
     rules_file = Path(db_path).parent / "eventwire-watch.yaml"
     rules = load_rules(rules_file)
@@ -35,9 +70,13 @@ def test_add_list_remove_round_trip(db_path, tmp_path):
     listed = invoke("watch", "list", "--db", db_path)
     assert listed.exit_code == 0
     lines = listed.stdout.splitlines()
-    assert lines[0].startswith("al-balad-air-base\tAl-Balad Air Base\twithin 5000 m of 33.94,44.36; type ASSAULT|COERCE")
+    assert lines[0].startswith(
+        "al-balad-air-base\tAl-Balad Air Base\twithin 5000 m of 33.94,44.36; type ASSAULT|COERCE"
+    )
     assert lines[1].startswith("box\t\tinside fences/box.geojson")
-    as_json = [json.loads(line) for line in invoke("watch", "list", "--db", db_path, "--format", "jsonl").stdout.splitlines()]
+    as_json = [
+        json.loads(line) for line in invoke("watch", "list", "--db", db_path, "--format", "jsonl").stdout.splitlines()
+    ]
     assert as_json[0]["geofence"] == {"lat": 33.94, "lon": 44.36, "radius_m": 5000.0}
 
     removed = invoke("watch", "remove", "al-balad-air-base", "--db", db_path)
@@ -61,8 +100,12 @@ def test_add_rejects_an_invalid_rule_and_leaves_the_file_alone(tmp_path):
 def test_run_prints_alerts_once(db_path, store, make_result):
     store.add_results([make_result("d1"), make_result("far", lat=33.3, lon=44.4, place="Baghdad")])
     store.close()
-    assert invoke("watch", "add", "--db", db_path, "--id", "base", "--lat", "33.94", "--lon", "44.36",
-                  "--radius", "5000").exit_code == 0
+    assert (
+        invoke(
+            "watch", "add", "--db", db_path, "--id", "base", "--lat", "33.94", "--lon", "44.36", "--radius", "5000"
+        ).exit_code
+        == 0
+    )
     dry = invoke("watch", "run", "--db", db_path, "--since", "2020-01-01", "--dry-run")
     assert dry.exit_code == 0 and len(dry.stdout.splitlines()) == 1 and "would be raised" in dry.stderr
     first = invoke("watch", "run", "--db", db_path, "--since", "2020-01-01")

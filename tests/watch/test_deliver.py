@@ -1,5 +1,6 @@
 """Delivery: the webhook retries a failing server with exponential backoff, gives up with a coded message,
 and does not retry what retrying cannot fix; JSONL goes to stdout or a file."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ def test_webhook_retries_until_the_server_recovers(flaky_server):
     sink = WebhookSink(server.url, timeout_s=2, retries=3, backoff_s=0.01, sleep=waits.append)
     assert sink.send([ALERT]) == [True]
     assert server.attempts == 4 and server.received == [ALERT]
-    assert waits == [0.01, 0.02, 0.04]          # exponential backoff between attempts
+    assert waits == [0.01, 0.02, 0.04]  # exponential backoff between attempts
 
 
 def test_webhook_gives_up_after_its_retries(flaky_server, caplog):
@@ -54,8 +55,10 @@ def test_webhook_times_out_on_a_silent_server():
 
 def test_webhook_from_the_rule_file_during_ingest(store, make_result, write_rules, flaky_server):
     server = flaky_server(failures=1)
-    write_rules([{"id": "base", "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 5000}}],
-                [{"type": "webhook", "url": server.url, "retries": 2, "backoff_s": 0.01, "timeout_s": 2}])
+    write_rules(
+        [{"id": "base", "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 5000}}],
+        [{"type": "webhook", "url": server.url, "retries": 2, "backoff_s": 0.01, "timeout_s": 2}],
+    )
     result = make_result("d1")
     store.add_results([result])
     [alert] = evaluate_new_events(store, result.events)
@@ -70,5 +73,5 @@ def test_stdout_and_file_sinks_write_one_json_line_per_alert(tmp_path, capsys):
     assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == [ALERT, ALERT]
     path = tmp_path / "out" / "alerts.jsonl"
     JsonlSink(path).send([ALERT])
-    JsonlSink(path).send([ALERT])   # appends
+    JsonlSink(path).send([ALERT])  # appends
     assert len(path.read_text().splitlines()) == 2

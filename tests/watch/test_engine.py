@@ -1,5 +1,6 @@
 """Alerts from stored events: once per (rule, merged event), an update when the fatalities change, the
 same memory for ingest batches and history runs, and a broken rule file that does not stop ingest."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,12 @@ import pytest
 from eventwire.watch import RuleError, evaluate_new_events, load_rules, run_history
 from eventwire.watch.alerts import AlertTable
 
-BASE_RULE = {"id": "al-balad", "name": "Al-Balad Air Base", "event_types": ["ASSAULT"],
-             "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 5000}}
+BASE_RULE = {
+    "id": "al-balad",
+    "name": "Al-Balad Air Base",
+    "event_types": ["ASSAULT"],
+    "geofence": {"lat": 33.94, "lon": 44.36, "radius_m": 5000},
+}
 TO_FILE = [{"type": "jsonl", "path": "alerts.jsonl"}]
 
 
@@ -53,9 +58,9 @@ def test_an_event_outside_the_fence_does_not_alert(store, make_result, write_rul
 def test_a_second_report_of_the_same_event_does_not_alert_again(store, make_result, write_rules, db_path):
     write_rules([BASE_RULE], TO_FILE)
     [first] = ingest(store, make_result("afp", fatalities=3))
-    assert first.event_id.startswith("me_")   # alerts are keyed by the merged event
+    assert first.event_id.startswith("me_")  # alerts are keyed by the merged event
     assert ingest(store, make_result("reuters", fatalities=3)) == []
-    assert ingest(store, make_result("ap", fatalities=None)) == []   # no count: nothing new to say
+    assert ingest(store, make_result("ap", fatalities=None)) == []  # no count: nothing new to say
     assert len(delivered(db_path)) == 1
 
 
@@ -63,31 +68,40 @@ def test_a_new_source_that_changes_the_fatalities_alerts_an_update(store, make_r
     write_rules([BASE_RULE], TO_FILE)
     [first] = ingest(store, make_result("afp", fatalities=3, confidence=0.5))
     [update] = ingest(store, make_result("reuters", fatalities=7, confidence=0.9))
-    assert (update.kind, update.event_id, update.previous_fatalities, update.fatalities) == \
-        ("update", first.event_id, 3, 7)
+    assert (update.kind, update.event_id, update.previous_fatalities, update.fatalities) == (
+        "update",
+        first.event_id,
+        3,
+        7,
+    )
     assert update.alert_id != first.alert_id
     assert update.event["n_reports"] == 2
     assert [a["kind"] for a in delivered(db_path)] == ["new", "update"]
-    assert [a["kind"] for a in AlertTable(store.con).list()] == ["update", "new"]   # newest first
+    assert [a["kind"] for a in AlertTable(store.con).list()] == ["update", "new"]  # newest first
 
 
 def test_several_rules_alert_separately(store, make_result, write_rules):
-    write_rules([BASE_RULE, {"id": "deadly", "min_fatalities": 1}, {"id": "protests", "event_types": ["PROTEST"]}],
-                TO_FILE)
+    write_rules(
+        [BASE_RULE, {"id": "deadly", "min_fatalities": 1}, {"id": "protests", "event_types": ["PROTEST"]}], TO_FILE
+    )
     alerts = ingest(store, make_result("d1"))
     assert sorted(a.rule_id for a in alerts) == ["al-balad", "deadly"]
 
 
 def test_history_run_catches_up_and_remembers(store, make_result, write_rules, db_path):
-    store.add_results([make_result("old", day=date(2019, 12, 1), lat=33.95, lon=44.37, place="near the base"),
-                       make_result("new", day=date(2020, 1, 4), lat=33.30, lon=44.40, place="Baghdad"),
-                       make_result("later", day=date(2020, 2, 1), sentence="Rockets hit a checkpoint at the base.")])
+    store.add_results(
+        [
+            make_result("old", day=date(2019, 12, 1), lat=33.95, lon=44.37, place="near the base"),
+            make_result("new", day=date(2020, 1, 4), lat=33.30, lon=44.40, place="Baghdad"),
+            make_result("later", day=date(2020, 2, 1), sentence="Rockets hit a checkpoint at the base."),
+        ]
+    )
     rules = load_rules(write_rules([BASE_RULE], TO_FILE))
     dry = run_history(store, rules, since=date(2019, 1, 1), dry_run=True, deliver=False)
     assert (dry.events, dry.alerts) == (3, 2) and AlertTable(store.con).list() == []
     report = run_history(store, rules, since=date(2020, 1, 1))
     assert (report.events, report.alerts) == (2, 1)
-    assert run_history(store, rules, since=date(2019, 1, 1)).alerts == 1   # only the one not alerted yet
+    assert run_history(store, rules, since=date(2019, 1, 1)).alerts == 1  # only the one not alerted yet
     assert run_history(store, rules).alerts == 0
     assert len(delivered(db_path)) == 2
 

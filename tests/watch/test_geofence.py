@@ -1,10 +1,19 @@
 """Geofences at their edges, and the precision rule that keeps coarse locations out of small fences."""
+
 from __future__ import annotations
 
 import pytest
 
-from eventwire.watch.geofence import (MIN_FENCE_RADIUS_M, Area, Circle, destination, equivalent_radius_m,
-                                      haversine_m, polygon_from_geojson, precise_enough)
+from eventwire.watch.geofence import (
+    MIN_FENCE_RADIUS_M,
+    Area,
+    Circle,
+    destination,
+    equivalent_radius_m,
+    haversine_m,
+    polygon_from_geojson,
+    precise_enough,
+)
 from eventwire.watch.match import match_rule
 from eventwire.watch.rules import Rule
 
@@ -13,9 +22,15 @@ SQUARE = {"type": "Polygon", "coordinates": [[[44.0, 33.0], [45.0, 33.0], [45.0,
 
 
 def record(lat, lon, precision="point", **extra):
-    return {"event_id": "ev_1", "event_type": "ASSAULT", "modality": "asserted", "fatalities": 2,
-            "location": {"name": "x", "lat": lat, "lon": lon, "precision": precision},
-            "evidence": {"sentence": "Rockets hit the base.", "char_start": 0, "char_end": 21}, **extra}
+    return {
+        "event_id": "ev_1",
+        "event_type": "ASSAULT",
+        "modality": "asserted",
+        "fatalities": 2,
+        "location": {"name": "x", "lat": lat, "lon": lon, "precision": precision},
+        "evidence": {"sentence": "Rockets hit the base.", "char_start": 0, "char_end": 21},
+        **extra,
+    }
 
 
 def test_haversine_known_distance():
@@ -37,27 +52,35 @@ def test_radius_boundary_just_inside_and_just_outside(bearing):
 def test_polygon_boundary_just_inside_on_and_just_outside():
     rule = Rule("square", geofence=Area(polygon_from_geojson(SQUARE), {"geojson": SQUARE}))
     eps = 1e-7
-    assert match_rule(rule, record(33.5, 45.0 - eps)) is not None      # just inside the east edge
-    assert match_rule(rule, record(33.5, 45.0)) is not None            # on the edge: inside
-    assert match_rule(rule, record(33.5, 45.0 + eps)) is None          # just outside
+    assert match_rule(rule, record(33.5, 45.0 - eps)) is not None  # just inside the east edge
+    assert match_rule(rule, record(33.5, 45.0)) is not None  # on the edge: inside
+    assert match_rule(rule, record(33.5, 45.0 + eps)) is None  # just outside
     assert match_rule(rule, record(34.0 + eps, 44.5)) is None
 
 
 def test_multipolygon_and_feature_collection():
     far = {"type": "Polygon", "coordinates": [[[10, 10], [11, 10], [11, 11], [10, 10]]]}
-    fc = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": SQUARE},
-                                                     {"type": "Feature", "properties": {}, "geometry": far}]}
+    fc = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {}, "geometry": SQUARE},
+            {"type": "Feature", "properties": {}, "geometry": far},
+        ],
+    }
     rule = Rule("two", geofence=Area(polygon_from_geojson(fc), {"geojson": fc}))
     assert match_rule(rule, record(33.5, 44.5)) and match_rule(rule, record(10.2, 10.9))
     assert match_rule(rule, record(20, 20)) is None
 
 
-@pytest.mark.parametrize("bad, reason", [
-    ({"type": "Point", "coordinates": [44, 33]}, "not a Polygon"),
-    ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}, "Self-intersection"),
-    ({"type": "Polygon", "coordinates": [[[33, 200], [34, 200], [34, 201], [33, 200]]]}, "out of range"),
-    ({"coordinates": []}, "'type'"),
-])
+@pytest.mark.parametrize(
+    "bad, reason",
+    [
+        ({"type": "Point", "coordinates": [44, 33]}, "not a Polygon"),
+        ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}, "Self-intersection"),
+        ({"type": "Polygon", "coordinates": [[[33, 200], [34, 200], [34, 201], [33, 200]]]}, "out of range"),
+        ({"coordinates": []}, "'type'"),
+    ],
+)
 def test_bad_polygons_say_why(bad, reason):
     with pytest.raises(ValueError, match=reason):
         polygon_from_geojson(bad)
@@ -68,11 +91,21 @@ def test_equivalent_radius_of_a_one_degree_square():
     assert equivalent_radius_m(polygon_from_geojson(SQUARE)) == pytest.approx(57_300, rel=0.02)
 
 
-@pytest.mark.parametrize("precision, radius_m, fires", [
-    ("point", 1000, True), ("city", 1000, False), ("city", 5000, True), ("relative", 5000, False),
-    ("relative", 25_000, True), ("admin1", 5000, False), ("admin1", 50_000, True), ("country", 50_000, False),
-    ("country", 300_000, True), (None, 50_000, False),
-])
+@pytest.mark.parametrize(
+    "precision, radius_m, fires",
+    [
+        ("point", 1000, True),
+        ("city", 1000, False),
+        ("city", 5000, True),
+        ("relative", 5000, False),
+        ("relative", 25_000, True),
+        ("admin1", 5000, False),
+        ("admin1", 50_000, True),
+        ("country", 50_000, False),
+        ("country", 300_000, True),
+        (None, 50_000, False),
+    ],
+)
 def test_coarse_locations_do_not_fire_small_fences(precision, radius_m, fires):
     # The event's coordinates are the fence's own centre: only its precision decides.
     rule = Rule("base", geofence=Circle(*BASE, radius_m))

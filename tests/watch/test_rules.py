@@ -1,13 +1,13 @@
 """The rule file: a valid file loads into typed rules; every mistake is one coded message naming the file,
 the rule and the field."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from eventwire.watch import (Circle, RuleError, RuleNotFoundError, add_rule, load_rules, remove_rule,
-                             save_rules)
+from eventwire.watch import Circle, RuleError, RuleNotFoundError, add_rule, load_rules, remove_rule, save_rules
 from eventwire.watch.geofence import Area
 from eventwire.watch.rules import RuleSet, default_rules_path, next_rule_id
 
@@ -29,8 +29,11 @@ rules:
   - id: anbar
     geofence: {geojson_file: anbar.geojson}
 """
-ANBAR = {"type": "Feature", "properties": {"name": "box"},
-         "geometry": {"type": "Polygon", "coordinates": [[[39, 32], [44, 32], [44, 35], [39, 35], [39, 32]]]}}
+ANBAR = {
+    "type": "Feature",
+    "properties": {"name": "box"},
+    "geometry": {"type": "Polygon", "coordinates": [[[39, 32], [44, 32], [44, 35], [39, 35], [39, 32]]]},
+}
 
 
 @pytest.fixture
@@ -57,7 +60,7 @@ def test_save_and_load_round_trip(rule_file, tmp_path):
     saved = save_rules(rules, tmp_path / "copy.yaml")
     again = load_rules(saved)
     assert again.rules == rules.rules and again.deliver == rules.deliver
-    assert "geojson_file: anbar.geojson" in saved.read_text()   # a file reference stays a reference
+    assert "geojson_file: anbar.geojson" in saved.read_text()  # a file reference stays a reference
 
 
 def error_for(tmp_path, text: str) -> str:
@@ -70,30 +73,50 @@ def error_for(tmp_path, text: str) -> str:
     return message
 
 
-@pytest.mark.parametrize("body, expected", [
-    ("rules:\n  - {id: a, geofence: {lat: 95, lon: 44, radius_m: 10}}",
-     "rule 'a', field 'geofence': lat: 95 is outside [-90, 90]"),
-    ("rules:\n  - {id: a, geofence: {lat: 33, lon: 44}}", "rule 'a', field 'geofence': give exactly one of radius_m"),
-    ("rules:\n  - {id: a, geofence: {lat: 33, lon: 44, radius_m: -5}}", "rule 'a', field 'geofence'"),
-    ("rules:\n  - {id: a, event_types: [ASSAULT, ATTACK]}", "rule 'a', field 'event_types': unknown value(s) ['ATTACK']"),
-    ("rules:\n  - {id: a, modalities: [rumoured]}", "rule 'a', field 'modalities': unknown value(s) ['rumoured']"),
-    ("rules:\n  - {id: a, min_fatalities: -1}", "rule 'a', field 'min_fatalities': expected a whole number >= 0"),
-    ("rules:\n  - {id: a, actors: {countries: [Iraq]}}", "rule 'a', field 'actors': unknown value(s) ['IRAQ'] (expected ISO-3"),
-    ("rules:\n  - {id: a, actors: {sectors: [army]}}", "rule 'a', field 'actors': unknown value(s) ['army']"),
-    ("rules:\n  - {id: a, keywords: []}", "rule 'a', field '-': no condition"),
-    ("rules:\n  - {id: a, event_type: [ASSAULT]}", "rule 'a', field 'event_type': unknown field"),
-    ("rules:\n  - {name: no id, min_fatalities: 1}", "rule '#1', field 'id': required"),
-    ("rules:\n  - {id: a, min_fatalities: 1}\n  - {id: a, min_fatalities: 2}", "rule 'a', field 'id': duplicate id"),
-    ("rules:\n  - {id: a, geofence: {geojson_file: missing.geojson}}", "rule 'a', field 'geofence': cannot read"),
-    ("rules:\n  - {id: a, geofence: {geojson: {type: Point, coordinates: [1, 2]}}}", "not a Polygon or MultiPolygon"),
-    ("rules:\n  - {id: a, geofence: {lat: 1, lon: 2, radius_m: 3, geojson: {}}}", "field 'geofence': give geojson"),
-    ("rules: [\n  - id: a", "line"),
-    ("rulez: []", "unknown top-level key(s) ['rulez']"),
-    ("version: 2\nrules: []", "unsupported version 2"),
-    ("deliver: [{type: webhook, url: 'ftp://x'}]\nrules: []", "deliver[0], field 'url': expected an http"),
-    ("deliver: [{type: webhook, url: 'http://x', retries: 1.5}]\nrules: []", "deliver[0], field 'retries'"),
-    ("deliver: [{type: email}]\nrules: []", "deliver[0], field 'type'"),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "rules:\n  - {id: a, geofence: {lat: 95, lon: 44, radius_m: 10}}",
+            "rule 'a', field 'geofence': lat: 95 is outside [-90, 90]",
+        ),
+        (
+            "rules:\n  - {id: a, geofence: {lat: 33, lon: 44}}",
+            "rule 'a', field 'geofence': give exactly one of radius_m",
+        ),
+        ("rules:\n  - {id: a, geofence: {lat: 33, lon: 44, radius_m: -5}}", "rule 'a', field 'geofence'"),
+        (
+            "rules:\n  - {id: a, event_types: [ASSAULT, ATTACK]}",
+            "rule 'a', field 'event_types': unknown value(s) ['ATTACK']",
+        ),
+        ("rules:\n  - {id: a, modalities: [rumoured]}", "rule 'a', field 'modalities': unknown value(s) ['rumoured']"),
+        ("rules:\n  - {id: a, min_fatalities: -1}", "rule 'a', field 'min_fatalities': expected a whole number >= 0"),
+        (
+            "rules:\n  - {id: a, actors: {countries: [Iraq]}}",
+            "rule 'a', field 'actors': unknown value(s) ['IRAQ'] (expected ISO-3",
+        ),
+        ("rules:\n  - {id: a, actors: {sectors: [army]}}", "rule 'a', field 'actors': unknown value(s) ['army']"),
+        ("rules:\n  - {id: a, keywords: []}", "rule 'a', field '-': no condition"),
+        ("rules:\n  - {id: a, event_type: [ASSAULT]}", "rule 'a', field 'event_type': unknown field"),
+        ("rules:\n  - {name: no id, min_fatalities: 1}", "rule '#1', field 'id': required"),
+        (
+            "rules:\n  - {id: a, min_fatalities: 1}\n  - {id: a, min_fatalities: 2}",
+            "rule 'a', field 'id': duplicate id",
+        ),
+        ("rules:\n  - {id: a, geofence: {geojson_file: missing.geojson}}", "rule 'a', field 'geofence': cannot read"),
+        (
+            "rules:\n  - {id: a, geofence: {geojson: {type: Point, coordinates: [1, 2]}}}",
+            "not a Polygon or MultiPolygon",
+        ),
+        ("rules:\n  - {id: a, geofence: {lat: 1, lon: 2, radius_m: 3, geojson: {}}}", "field 'geofence': give geojson"),
+        ("rules: [\n  - id: a", "line"),
+        ("rulez: []", "unknown top-level key(s) ['rulez']"),
+        ("version: 2\nrules: []", "unsupported version 2"),
+        ("deliver: [{type: webhook, url: 'ftp://x'}]\nrules: []", "deliver[0], field 'url': expected an http"),
+        ("deliver: [{type: webhook, url: 'http://x', retries: 1.5}]\nrules: []", "deliver[0], field 'retries'"),
+        ("deliver: [{type: email}]\nrules: []", "deliver[0], field 'type'"),
+    ],
+)
 def test_errors_name_file_rule_and_field(tmp_path, body, expected):
     message = error_for(tmp_path, body)
     assert expected in message, message

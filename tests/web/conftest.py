@@ -1,5 +1,6 @@
 """Fixtures of the browser tests: a uvicorn server on 127.0.0.1 over a synthetic database, and headless
 Chromium (Debian's `chromium`, driven by playwright; nothing is downloaded)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -18,8 +19,15 @@ synthetic = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(synthetic)
 
 N_EVENTS = 150
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -38,8 +46,11 @@ def server(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("web") / "events.duckdb")
     results = synthetic.build_db(path, N_EVENTS)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(path, Config()), host="127.0.0.1", port=port,
-                                           log_level="warning", proxy_headers=False))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(path, Config()), host="127.0.0.1", port=port, log_level="warning", proxy_headers=False
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -1,5 +1,6 @@
 """The web page in headless Chromium against a live server: markers drawn, filtering by type, an event
 opened with its evidence highlighted in the document text, nothing fetched from outside the server."""
+
 from __future__ import annotations
 
 import os
@@ -52,13 +53,13 @@ def test_filter_by_type_then_open_event_shows_highlighted_evidence(page, server)
     assert mark.text_content() == record.events[0].evidence.sentence
     assert record.document.text in page.text_content("#panel .doc-text")
     assert page.locator("#panel .sources a[href^='https://news.example/']").count() >= 1
-    page.select_option("#f-type", "")   # the whole map behind the open event, for the screenshot
+    page.select_option("#f-type", "")  # the whole map behind the open event, for the screenshot
     page.wait_for_function(f"document.getElementById('status').textContent.startsWith('{len(results)} of')")
     screenshot = ROOT / "build" / "web_screenshot.png"
     screenshot.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(screenshot), full_page=False)
-    if os.environ.get("EVENTWIRE_UPDATE_SCREENSHOT"):   # refresh the README's picture on request only:
-        shutil.copyfile(screenshot, ROOT / "docs" / "screenshot.png")   # a test run leaves tracked files alone
+    if os.environ.get("EVENTWIRE_UPDATE_SCREENSHOT"):  # refresh the README's picture on request only:
+        shutil.copyfile(screenshot, ROOT / "docs" / "screenshot.png")  # a test run leaves tracked files alone
     assert page.errors == []
 
 

@@ -1,4 +1,5 @@
 """The app factory: `create_app(db_path, config)` wires the routers, the middleware and the error replies."""
+
 from __future__ import annotations
 
 import importlib
@@ -20,8 +21,9 @@ from .ratelimit import TokenBucket
 OPTIONAL_ROUTERS = ("eventwire.api.watch_routes",)
 
 
-def create_app(db_path: str | None = None, config: Config | None = None,
-               processor: documents.Processor | None = None) -> FastAPI:
+def create_app(
+    db_path: str | None = None, config: Config | None = None, processor: documents.Processor | None = None
+) -> FastAPI:
     """A FastAPI app serving the database at `db_path` (default: config.db_path). `processor` codes posted
     documents (default: the real pipeline; tests pass a stub)."""
     config = config or load_config()
@@ -32,8 +34,14 @@ def create_app(db_path: str | None = None, config: Config | None = None,
         yield
         db.close()
 
-    app = FastAPI(title="eventwire", summary="PLOVER-coded political and conflict events, traceable to the sentence.",
-                  version=stats._version(), lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="eventwire",
+        summary="PLOVER-coded political and conflict events, traceable to the sentence.",
+        version=stats._version(),
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     install_docs(app)
     app.state.config = config
     app.state.db = db
@@ -46,8 +54,13 @@ def create_app(db_path: str | None = None, config: Config | None = None,
     app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
     origins = [o.strip() for o in config.cors_origins.split(",") if o.strip()]
     if origins:
-        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "DELETE"],
-                           allow_headers=["Authorization", "Content-Type"], expose_headers=["X-Next-Cursor"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["X-Next-Cursor"],
+        )
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 

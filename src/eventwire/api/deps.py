@@ -3,6 +3,7 @@ the database, read and write authorisation, and the write rate limit.
 
 An optional router declares e.g. `@router.get("/alerts", dependencies=[Depends(require_read)])` and gets the
 database with `db: Database = Depends(get_db)`."""
+
 from __future__ import annotations
 
 import hmac

@@ -4,6 +4,7 @@ FastAPI's default /docs and /redoc pages load Swagger UI and ReDoc from a CDN, w
 reach. Swagger UI's files come instead from the `swagger-ui-bundle` package and are served under /docs/assets;
 ReDoc has no packaged build and is not offered.
 """
+
 from __future__ import annotations
 
 from fastapi import FastAPI
@@ -22,7 +23,10 @@ def install_docs(app: FastAPI) -> None:
 
     @app.get(DOCS_PATH, include_in_schema=False, response_class=HTMLResponse)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="eventwire API",
-                                   swagger_js_url=f"{ASSETS_PATH}/swagger-ui-bundle.js",
-                                   swagger_css_url=f"{ASSETS_PATH}/swagger-ui.css",
-                                   swagger_favicon_url=f"{ASSETS_PATH}/favicon-32x32.png")
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="eventwire API",
+            swagger_js_url=f"{ASSETS_PATH}/swagger-ui-bundle.js",
+            swagger_css_url=f"{ASSETS_PATH}/swagger-ui.css",
+            swagger_favicon_url=f"{ASSETS_PATH}/favicon-32x32.png",
+        )

@@ -1,10 +1,12 @@
 """`GET /documents/{id}` (the cleaned text every offset refers to) and `POST /documents` (extract + store)."""
+
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -28,6 +30,7 @@ Processor = Callable[[list[Document]], list[Result | Failure]]
 
 class DocumentIn(BaseModel):
     """A report to code: plain `text` or `html` (exactly one)."""
+
     model_config = ConfigDict(extra="forbid")
     id: str | None = Field(None, pattern=DOC_ID, description="Document id (default: derived from the content).")
     text: str | None = Field(None, min_length=1)
@@ -37,14 +40,17 @@ class DocumentIn(BaseModel):
     publication_date: date | None = None
 
     @model_validator(mode="after")
-    def one_body(self) -> "DocumentIn":
+    def one_body(self) -> DocumentIn:
         if (self.text is None) == (self.html is None):
             raise ValueError("give exactly one of 'text' or 'html'")
         return self
 
 
-@router.get("/documents/{doc_id:path}", dependencies=[Depends(require_read)],
-            summary="A document's cleaned text (evidence offsets refer to it)")
+@router.get(
+    "/documents/{doc_id:path}",
+    dependencies=[Depends(require_read)],
+    summary="A document's cleaned text (evidence offsets refer to it)",
+)
 def get_document(doc_id: str = Path(max_length=400), db: Database = Depends(get_db)) -> dict[str, Any]:
     with db.reader() as store:
         document = store.document(doc_id)
@@ -53,20 +59,33 @@ def get_document(doc_id: str = Path(max_length=400), db: Database = Depends(get_
     return document
 
 
-_BODY_DOC = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": DocumentIn.model_json_schema()},
-    "text/plain": {"schema": {"type": "string"}},
-    "text/html": {"schema": {"type": "string"}}}}}
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": DocumentIn.model_json_schema()},
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
+}
 
 
-@router.post("/documents", dependencies=[Depends(require_write)], openapi_extra=_BODY_DOC, status_code=201,
-             summary="Extract the events of a report and store them (bearer token)")
-async def post_document(request: Request,
-                        id: str | None = Query(None, pattern=DOC_ID, description="For text/plain or text/html bodies."),
-                        title: str | None = Query(None, max_length=1000),
-                        url: str | None = Query(None, max_length=2000, pattern=r"^https?://\S+$"),
-                        publication_date: date | None = Query(None),
-                        db: Database = Depends(get_db)) -> JSONResponse:
+@router.post(
+    "/documents",
+    dependencies=[Depends(require_write)],
+    openapi_extra=_BODY_DOC,
+    status_code=201,
+    summary="Extract the events of a report and store them (bearer token)",
+)
+async def post_document(
+    request: Request,
+    id: str | None = Query(None, pattern=DOC_ID, description="For text/plain or text/html bodies."),
+    title: str | None = Query(None, max_length=1000),
+    url: str | None = Query(None, max_length=2000, pattern=r"^https?://\S+$"),
+    publication_date: date | None = Query(None),
+    db: Database = Depends(get_db),
+) -> JSONResponse:
     """Send JSON `{id?, text|html, title?, url?, publication_date?}`, or the raw report as text/plain or
     text/html (metadata in the query). 201 with the events when stored; 200 when the same content was
     already stored (its events are returned, nothing is added)."""
@@ -79,8 +98,13 @@ async def post_document(request: Request,
             raise ApiError(ApiErrors.INVALID_BODY, detail=validation_message(err.errors())) from None
     elif media_type in ("text/plain", "text/html"):
         raw = decode_bytes(body, "request body") if body else ""
-        doc_in = DocumentIn.model_construct(id=id, title=title, url=url, publication_date=publication_date,
-                                            **{"html" if media_type == "text/html" else "text": raw})
+        doc_in = DocumentIn.model_construct(
+            id=id,
+            title=title,
+            url=url,
+            publication_date=publication_date,
+            **{"html" if media_type == "text/html" else "text": raw},
+        )
         if not raw.strip():
             raise ApiError(ApiErrors.INVALID_BODY, detail="body: the report is empty")
     else:
@@ -94,8 +118,15 @@ def ingest_document(db: Database, processor: Processor, doc_in: DocumentIn) -> t
     raw = doc_in.html if doc_in.html is not None else doc_in.text or ""
     doc_id = doc_in.id or "api-" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     try:
-        document = make_document(doc_id, raw, title=doc_in.title, url=doc_in.url, source=f"api:{doc_id}",
-                                 publication_date=doc_in.publication_date, is_html=doc_in.html is not None)
+        document = make_document(
+            doc_id,
+            raw,
+            title=doc_in.title,
+            url=doc_in.url,
+            source=f"api:{doc_id}",
+            publication_date=doc_in.publication_date,
+            is_html=doc_in.html is not None,
+        )
     except InputError as err:
         raise ApiError(ApiErrors.UNPROCESSABLE_DOCUMENT, reason=str(err)) from None
     with db.reader() as store:
@@ -109,6 +140,7 @@ def ingest_document(db: Database, processor: Processor, doc_in: DocumentIn) -> t
         added = store.add_results([result])
         if added:
             from ..watch import evaluate_new_events
+
             evaluate_new_events(store, result.events)  # watch rules fire on API writes as on ingest
     return added == 1, doc_id, [e.to_contract() for e in result.events]
 

@@ -1,5 +1,6 @@
 """The API's error replies: every 4xx/5xx is `{"error": {"code", "message"}}`, with codes listed in one place
 (`ApiErrors`), and no stack trace ever reaches a client (they go to the server log)."""
+
 from __future__ import annotations
 
 import logging
@@ -17,17 +18,24 @@ log = logging.getLogger("eventwire.api")
 
 class ApiErrors:
     """(HTTP status, code, message template) of every error the API gives."""
+
     INVALID_PARAMETER = (422, "invalid_parameter", "{detail}")
     INVALID_CURSOR = (400, "invalid_cursor", "The cursor is malformed; use the next_cursor of a previous page")
     INVALID_BODY = (422, "invalid_body", "{detail}")
     BAD_CONTENT_LENGTH = (400, "bad_content_length", "Content-Length must be a non-negative integer")
     BODY_TOO_LARGE = (413, "body_too_large", "The request body is over the limit of {limit} bytes")
-    UNSUPPORTED_MEDIA_TYPE = (415, "unsupported_media_type",
-                              "Send application/json, text/plain or text/html (got {content_type!r})")
+    UNSUPPORTED_MEDIA_TYPE = (
+        415,
+        "unsupported_media_type",
+        "Send application/json, text/plain or text/html (got {content_type!r})",
+    )
     MISSING_TOKEN = (401, "missing_token", "This endpoint needs an 'Authorization: Bearer <token>' header")
     INVALID_TOKEN = (401, "invalid_token", "The bearer token is not valid")
-    WRITES_DISABLED = (403, "writes_disabled",
-                       "Writes are disabled: set EVENTWIRE_API_TOKEN on the server to enable them")
+    WRITES_DISABLED = (
+        403,
+        "writes_disabled",
+        "Writes are disabled: set EVENTWIRE_API_TOKEN on the server to enable them",
+    )
     RATE_LIMITED = (429, "rate_limited", "Too many writes from this address; retry in {retry_after} s")
     NOT_FOUND = (404, "not_found", "No {what} with id {id!r}")
     NO_ROUTE = (404, "not_found", "No such endpoint or file")

@@ -1,4 +1,5 @@
 """`GET /events` (filtered, cursor-paginated, JSON/CSV/GeoJSON) and `GET /events/{id}` (with its sources)."""
+
 from __future__ import annotations
 
 import json
@@ -20,13 +21,18 @@ EVENT_ID = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 
 @router.get("/events", summary="Events matching the filters, one page at a time")
-def list_events(flt: EventFilter = Depends(event_filter),
-                limit: int = Query(100, ge=1, le=MAX_LIMIT, description="Events per page (at most 1000)."),
-                cursor: str | None = Query(None, max_length=200, description="`next_cursor` of the previous page."),
-                format: Format = Query("json", description="json, csv or geojson."),
-                merged: bool = Query(True, description="One record per happening (reports of it merged, with "
-                                     "`n_sources`), or false: one record per report."),
-                db: Database = Depends(get_db)) -> Response:
+def list_events(
+    flt: EventFilter = Depends(event_filter),
+    limit: int = Query(100, ge=1, le=MAX_LIMIT, description="Events per page (at most 1000)."),
+    cursor: str | None = Query(None, max_length=200, description="`next_cursor` of the previous page."),
+    format: Format = Query("json", description="json, csv or geojson."),
+    merged: bool = Query(
+        True,
+        description="One record per happening (reports of it merged, with "
+        "`n_sources`), or false: one record per report.",
+    ),
+    db: Database = Depends(get_db),
+) -> Response:
     """Pages are ordered by event id, so a cursor stays valid while new events arrive. The next page's
     cursor is `next_cursor` in JSON and GeoJSON, and the `X-Next-Cursor` header in every format (absent on
     the last page)."""

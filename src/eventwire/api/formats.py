@@ -1,4 +1,5 @@
 """Serialisations of a page of output-contract records: JSON (as is), CSV (flattened) and GeoJSON."""
+
 from __future__ import annotations
 
 import csv
@@ -14,8 +15,9 @@ _NESTED = {
     "location": tuple(Place("x").to_contract()),
     "evidence": tuple(f.name for f in fields(Evidence)),
 }
-CSV_COLUMNS = tuple(f"{key}_{sub}" if key in _NESTED else key
-                    for key in CONTRACT_KEYS for sub in _NESTED.get(key, (None,)))
+CSV_COLUMNS = tuple(
+    f"{key}_{sub}" if key in _NESTED else key for key in CONTRACT_KEYS for sub in _NESTED.get(key, (None,))
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -56,7 +58,12 @@ def geojson(records: list[dict[str, Any]], next_cursor: str | None) -> dict[str,
     for record in records:
         loc = record.get("location") or {}
         has_point = loc.get("lat") is not None and loc.get("lon") is not None
-        features.append({"type": "Feature", "id": record["event_id"],
-                         "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]} if has_point else None,
-                         "properties": record})
+        features.append(
+            {
+                "type": "Feature",
+                "id": record["event_id"],
+                "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]} if has_point else None,
+                "properties": record,
+            }
+        )
     return {"type": "FeatureCollection", "features": features, "next_cursor": next_cursor}

@@ -1,5 +1,6 @@
 """ASGI middleware: the body size limit (enforced while the body streams in, before any handler reads it)
 and the security headers, which also turns any exception that escapes into a generic JSON 500."""
+
 from __future__ import annotations
 
 import logging
@@ -14,12 +15,16 @@ log = logging.getLogger("eventwire.api")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 # The page loads only its own scripts, styles, data and images: no CDN, no tile server, no inline code.
-PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-            "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 # The /docs page (Swagger UI, served from this app: api/docs.py) starts itself with an inline script; still nothing
 # from elsewhere.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
 DOCS_PATHS = ("/docs",)
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",

@@ -1,4 +1,5 @@
 """Typed query parameters of `GET /events` and the opaque pagination cursor."""
+
 from __future__ import annotations
 
 import base64
@@ -29,28 +30,41 @@ def event_filter(
     until: date | None = Query(None, description="Events on or before this day (YYYY-MM-DD)."),
     type: EventType | None = Query(None, description="PLOVER event type, e.g. ASSAULT."),
     modality: Modality | None = Query(None, description="How the event is reported."),
-    country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$",
-                                description="ISO-3 country of the location or of either actor, e.g. IRQ."),
-    sector: str | None = Query(None, pattern=r"^[A-Za-z][A-Za-z _-]{0,39}$",
-                               description="Sector of either actor, e.g. military, government."),
-    q: str | None = Query(None, min_length=1, max_length=200,
-                          description="Text the evidence sentence contains (case-insensitive)."),
+    country: str | None = Query(
+        None, pattern=r"^[A-Za-z]{3}$", description="ISO-3 country of the location or of either actor, e.g. IRQ."
+    ),
+    sector: str | None = Query(
+        None, pattern=r"^[A-Za-z][A-Za-z _-]{0,39}$", description="Sector of either actor, e.g. military, government."
+    ),
+    q: str | None = Query(
+        None, min_length=1, max_length=200, description="Text the evidence sentence contains (case-insensitive)."
+    ),
     bbox: str | None = Query(None, max_length=200, description="min_lon,min_lat,max_lon,max_lat"),
     min_fatalities: int | None = Query(None, ge=0, le=10_000_000, description="At least this many dead."),
 ) -> EventFilter:
     """The filters of `GET /events` and `GET /stats` as an `EventFilter` (422 for inconsistent values)."""
     if since and until and since > until:
         raise ApiError(ApiErrors.INVALID_PARAMETER, detail="query.since: must not be after query.until")
-    return EventFilter(event_type=type, since=since, until=until, country=country, sector=sector,
-                       modality=modality, text=q, bbox=parse_bbox(bbox) if bbox else None,
-                       min_fatalities=min_fatalities)
+    return EventFilter(
+        event_type=type,
+        since=since,
+        until=until,
+        country=country,
+        sector=sector,
+        modality=modality,
+        text=q,
+        bbox=parse_bbox(bbox) if bbox else None,
+        min_fatalities=min_fatalities,
+    )
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
     """'min_lon,min_lat,max_lon,max_lat' with each inside the globe and min <= max."""
     if not BBOX.match(value):
-        raise ApiError(ApiErrors.INVALID_PARAMETER, detail="query.bbox: expected four comma-separated numbers "
-                       "min_lon,min_lat,max_lon,max_lat")
+        raise ApiError(
+            ApiErrors.INVALID_PARAMETER,
+            detail="query.bbox: expected four comma-separated numbers min_lon,min_lat,max_lon,max_lat",
+        )
     west, south, east, north = (float(v) for v in value.split(","))
     problem = None
     if not all(math.isfinite(v) for v in (west, south, east, north)):

@@ -1,11 +1,12 @@
 """A per-client token bucket, in memory (one server process): `rate` tokens a second, up to `burst`."""
+
 from __future__ import annotations
 
 import math
 import threading
 import time
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 
 class TokenBucket:

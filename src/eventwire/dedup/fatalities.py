@@ -5,11 +5,12 @@ the reports whose confidence is within `CONFIDENCE_BAND` of the best are "the hi
 and the merged toll is their low median (a number some report actually gave, never an average). The lowest and
 highest figures of all reports are kept as the range, so a disputed toll stays visible.
 """
+
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 CONFIDENCE_BAND = 0.1
 

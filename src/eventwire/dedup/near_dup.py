@@ -4,6 +4,7 @@ Signatures are split into `BANDS` bands of `ROWS` values; documents sharing a ba
 trick, stored as indexed rows so the lookup scales with the store), and a candidate whose estimated Jaccard
 similarity is at least `NEAR_DUP_THRESHOLD` is a copy.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,7 @@ import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 128
-BANDS, ROWS = 16, 8          # LSH S-curve threshold ≈ (1/16)^(1/8) ≈ 0.71
+BANDS, ROWS = 16, 8  # LSH S-curve threshold ≈ (1/16)^(1/8) ≈ 0.71
 SHINGLE_WORDS = 5
 NEAR_DUP_THRESHOLD = 0.7
 _SEED = 1
@@ -30,7 +31,7 @@ def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def minhash_signature(text: str) -> list[int]:
@@ -44,7 +45,7 @@ def band_keys(signature: list[int]) -> list[int]:
     """One signed 64-bit key per band (band index included, so equal values in different bands differ)."""
     keys = []
     for b in range(BANDS):
-        chunk = np.asarray(signature[b * ROWS:(b + 1) * ROWS], dtype=np.uint64).tobytes()
+        chunk = np.asarray(signature[b * ROWS : (b + 1) * ROWS], dtype=np.uint64).tobytes()
         digest = hashlib.blake2b(bytes([b]) + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys

@@ -18,12 +18,13 @@ Two reports merge when all of these hold (`match_score` returns None as soon as 
 
 Among compatible candidates the lowest score wins (days apart + km apart / 25 + a penalty per unknown).
 """
+
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from ..model import Event
 
@@ -35,10 +36,12 @@ _PLACE_RANK = {"point": 0, "city": 1, "relative": 1, "admin1": 2, "country": 3}
 @dataclass(frozen=True)
 class MergeRules:
     """Thresholds of the merge rules (see the module docstring)."""
+
     date_window_days: dict[str, int] = field(default_factory=lambda: {"day": 1, "week": 7, "month": 31, "year": 366})
     undated_window_days: int = 2
-    radius_km: dict[str, float] = field(default_factory=lambda: {"point": 25.0, "city": 50.0, "relative": 50.0,
-                                                                 "admin1": 250.0})
+    radius_km: dict[str, float] = field(
+        default_factory=lambda: {"point": 25.0, "city": 50.0, "relative": 50.0, "admin1": 250.0}
+    )
     unknown_penalty: float = 1.0
 
     def window(self, precision: str | None) -> int:
@@ -55,10 +58,11 @@ DEFAULT_RULES = MergeRules()
 @dataclass(frozen=True)
 class MergeKey:
     """What the merge rules look at in one event report (or in a merged event's representative values)."""
+
     event_type: str
     modality: str
     date: date | None
-    date_precision: str | None           # None: date taken from the publication date
+    date_precision: str | None  # None: date taken from the publication date
     source_name: str | None = None
     source_country: str | None = None
     target_name: str | None = None
@@ -69,7 +73,7 @@ class MergeKey:
     admin1: str | None = None
     place_name: str | None = None
     place_precision: str | None = None
-    fatalities_low: int | None = None     # reported death toll (a range for a merged event)
+    fatalities_low: int | None = None  # reported death toll (a range for a merged event)
     fatalities_high: int | None = None
 
     @property
@@ -82,13 +86,23 @@ def key_from_event(event: Event, publication_date: date | None = None) -> MergeK
     src, tgt, loc = event.source_actor, event.target_actor, event.location
     when, precision = (event.date, event.date_precision or "day") if event.date else (publication_date, None)
     return MergeKey(
-        event_type=event.event_type, modality=event.modality or "asserted", date=when, date_precision=precision,
-        source_name=_norm(src.name) if src else None, source_country=src.country if src else None,
-        target_name=_norm(tgt.name) if tgt else None, target_country=tgt.country if tgt else None,
-        lat=loc.lat if loc else None, lon=loc.lon if loc else None, country=loc.country if loc else None,
-        admin1=loc.admin1 if loc else None, place_name=_norm(loc.name) if loc else None,
-        place_precision=loc.precision if loc else None, fatalities_low=event.fatalities,
-        fatalities_high=event.fatalities)
+        event_type=event.event_type,
+        modality=event.modality or "asserted",
+        date=when,
+        date_precision=precision,
+        source_name=_norm(src.name) if src else None,
+        source_country=src.country if src else None,
+        target_name=_norm(tgt.name) if tgt else None,
+        target_country=tgt.country if tgt else None,
+        lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None,
+        country=loc.country if loc else None,
+        admin1=loc.admin1 if loc else None,
+        place_name=_norm(loc.name) if loc else None,
+        place_precision=loc.precision if loc else None,
+        fatalities_low=event.fatalities,
+        fatalities_high=event.fatalities,
+    )
 
 
 def match_score(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) -> float | None:
@@ -138,8 +152,9 @@ def location_gap(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) ->
     if None in (a.lat, a.lon, b.lat, b.lon):
         return 0.0 if a.place_name and _norm(a.place_name) == _norm(b.place_name) else False
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    radius = max(rules.radius_km.get(a.place_precision or "city", 50.0),
-                 rules.radius_km.get(b.place_precision or "city", 50.0))
+    radius = max(
+        rules.radius_km.get(a.place_precision or "city", 50.0), rules.radius_km.get(b.place_precision or "city", 50.0)
+    )
     return km if km <= radius else False
 
 
@@ -162,8 +177,12 @@ def _same_toll(a: MergeKey, b: MergeKey) -> bool:
     """Both give a death toll above zero and the tolls (ranges for merged events) overlap."""
     if None in (a.fatalities_low, a.fatalities_high, b.fatalities_low, b.fatalities_high):
         return False
-    return a.fatalities_high > 0 and b.fatalities_high > 0 and \
-        a.fatalities_low <= b.fatalities_high and b.fatalities_low <= a.fatalities_high
+    return (
+        a.fatalities_high > 0
+        and b.fatalities_high > 0
+        and a.fatalities_low <= b.fatalities_high
+        and b.fatalities_low <= a.fatalities_high
+    )
 
 
 def _modality_ok(a: str, b: str) -> bool:
@@ -175,8 +194,13 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def _swapped(key: MergeKey) -> MergeKey:
-    return replace(key, source_name=key.target_name, source_country=key.target_country,
-                   target_name=key.source_name, target_country=key.source_country)
+    return replace(
+        key,
+        source_name=key.target_name,
+        source_country=key.target_country,
+        target_name=key.source_name,
+        target_country=key.source_country,
+    )
 
 
 def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
@@ -186,8 +210,10 @@ def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
     dictionary, data/actors/groups.csv). Other names are free-text descriptions ("a car bomb", "12 people")
     that reports word differently, so they count as evidence when equal and never as a conflict."""
     matched = unknown = 0
-    for name_a, country_a, name_b, country_b in ((a.source_name, a.source_country, b.source_name, b.source_country),
-                                                 (a.target_name, a.target_country, b.target_name, b.target_country)):
+    for name_a, country_a, name_b, country_b in (
+        (a.source_name, a.source_country, b.source_name, b.source_country),
+        (a.target_name, a.target_country, b.target_name, b.target_country),
+    ):
         if not (name_a or country_a) or not (name_b or country_b):
             unknown += 1
             continue
@@ -205,6 +231,7 @@ def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _named_groups() -> frozenset[str]:
     from ..resources import load_csv
+
     names = set()
     for row in load_csv("actors/groups.csv", ["name"]):
         names.add(_norm(row["name"]))

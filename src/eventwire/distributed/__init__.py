@@ -5,13 +5,14 @@
 
 pyspark is optional (`pip install eventwire[spark]`); nothing here imports it until a job starts.
 """
+
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from ..config import Config, load_config
 from ..model import Failure
@@ -19,9 +20,16 @@ from ..model import Failure
 __all__ = ["ingest_spark", "code_to_parquet"]
 
 
-def code_to_parquet(paths: Iterable[str], out_dir: str, publication_date: date | None = None,
-                    config: Config | None = None, master: str | None = None, spark=None,
-                    known_hashes: frozenset[str] = frozenset(), partitions: int | None = None):
+def code_to_parquet(
+    paths: Iterable[str],
+    out_dir: str,
+    publication_date: date | None = None,
+    config: Config | None = None,
+    master: str | None = None,
+    spark=None,
+    known_hashes: frozenset[str] = frozenset(),
+    partitions: int | None = None,
+):
     """Code every document under `paths` on Spark and write Parquet tables under `out_dir` (documents,
     sentences, toponyms, events partitioned by date, failures). Returns (`SparkRun`, read failures found on
     the driver). Documents whose content hash is in `known_hashes` are not parsed."""
@@ -36,17 +44,32 @@ def code_to_parquet(paths: Iterable[str], out_dir: str, publication_date: date |
     own = spark is None
     spark = spark or spark_session(master)
     try:
-        run = run_spark(spark, plan, out_dir, publication_date=publication_date, batch_size=config.batch_size,
-                        max_bytes=config.max_document_bytes, known_hashes=known_hashes, partitions=partitions)
+        run = run_spark(
+            spark,
+            plan,
+            out_dir,
+            publication_date=publication_date,
+            batch_size=config.batch_size,
+            max_bytes=config.max_document_bytes,
+            known_hashes=known_hashes,
+            partitions=partitions,
+        )
     finally:
         if own:
             spark.stop()
     return run, plan.failures
 
 
-def ingest_spark(paths: Iterable[str], db_path: str | None = None, publication_date: date | None = None,
-                 config: Config | None = None, master: str | None = None, out_dir: str | None = None,
-                 spark=None, partitions: int | None = None):
+def ingest_spark(
+    paths: Iterable[str],
+    db_path: str | None = None,
+    publication_date: date | None = None,
+    config: Config | None = None,
+    master: str | None = None,
+    out_dir: str | None = None,
+    spark=None,
+    partitions: int | None = None,
+):
     """Code every document under `paths` on Spark and store it in the DuckDB file `db_path`, like
     `jobs.ingest_files` does locally: same tables, ids and merging (documents are written by `Store`).
     Documents already stored are not parsed. The Parquet tables go to `out_dir` and are kept there when it
@@ -59,13 +82,13 @@ def ingest_spark(paths: Iterable[str], db_path: str | None = None, publication_d
     db_path = db_path or config.db_path
     report = JobReport()
     keep = out_dir is not None
-    out_dir = out_dir or tempfile.mkdtemp(prefix="eventwire-spark-",
-                                          dir=os.path.dirname(os.path.abspath(db_path)) if db_path != ":memory:" else None)
+    out_dir = out_dir or tempfile.mkdtemp(
+        prefix="eventwire-spark-", dir=os.path.dirname(os.path.abspath(db_path)) if db_path != ":memory:" else None
+    )
     try:
         with Store(db_path) as store:
             known = frozenset(row[0] for row in store.iter_query("SELECT content_hash FROM documents"))
-        run, read_failures = code_to_parquet(paths, out_dir, publication_date, config, master, spark, known,
-                                             partitions)
+        run, read_failures = code_to_parquet(paths, out_dir, publication_date, config, master, spark, known, partitions)
         with Store(db_path) as store:
             for failure in read_failures:
                 store.add_skipped(failure.source, failure.reason)
@@ -86,4 +109,5 @@ def ingest_spark(paths: Iterable[str], db_path: str | None = None, publication_d
 
 def _stored_failures(out_dir: str) -> list[Failure]:
     from .load import iter_failures
+
     return [Failure(row["source"] or "", row["reason"]) for row in iter_failures(out_dir)]

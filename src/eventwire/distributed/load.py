@@ -4,12 +4,14 @@ DuckDB reads the Parquet (`read_parquet`) in input order, the rows are rebuilt i
 and `Store.add_results` writes them: the same code as the local engine, so ids, content-hash idempotency and
 cross-report merging (`store.merging`, run by the store for each new document) are the local engine's.
 """
+
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import duckdb
 
@@ -22,16 +24,15 @@ ORDER = ", ".join(KEY)
 
 @dataclass
 class LoadReport:
-    added: int = 0           # documents newly stored
+    added: int = 0  # documents newly stored
     already_stored: int = 0  # coded documents whose content the store already had (or had twice in this run)
-    skipped: int = 0         # failures recorded in the `skipped` table
+    skipped: int = 0  # failures recorded in the `skipped` table
 
 
 def _scan(out_dir: str, table: str) -> str:
     folder = Path(out_dir) / table
     # hive_partitioning adds pub_date/event_date back as columns; union_by_name tolerates empty partitions
-    return (f"read_parquet('{_quote(str(folder))}/**/*.parquet', hive_partitioning = true, "
-            f"union_by_name = true)")
+    return f"read_parquet('{_quote(str(folder))}/**/*.parquet', hive_partitioning = true, union_by_name = true)"
 
 
 def _quote(s: str) -> str:
@@ -53,6 +54,7 @@ def _rows(con: duckdb.DuckDBPyConnection, out_dir: str, table: str, order: str) 
         while batch := cur.fetchmany(1000):
             for row in batch:
                 yield dict(zip(names, row))
+
     return generate()
 
 

@@ -4,12 +4,14 @@ JSONL is read by `spark.read.json` (splittable, schema given), Parquet by `spark
 and every other kind (WARC, HTML, text, feeds) as `binaryFile`, parsed on the executor by the registered ingest
 readers. JSON records are converted by `ingest.readers.jsonl_record_to_document`, the local engine's own code.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from ..errors import ConfigError, Errors, InputError
@@ -21,12 +23,13 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 PARQUET_SUFFIXES = (".parquet",)
 RECORD_FIELDS = ("id", "doc_id", "text", "html", "title", "url", "publication_date", "date")
 JSON_SCHEMA = ", ".join(f"{name} string" for name in RECORD_FIELDS) + ", _corrupt_record string"
-UNKNOWN_LINE = "?"   # Spark does not know line numbers in a split JSONL file
+UNKNOWN_LINE = "?"  # Spark does not know line numbers in a split JSONL file
 
 
 @dataclass
 class InputPlan:
     """The inputs sorted by how Spark reads them; `origin` maps a normalised path to (rank, path as given)."""
+
     jsonl: list[str] = field(default_factory=list)
     parquet: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -69,7 +72,9 @@ def plan_inputs(paths: Iterable[str]) -> InputPlan:
             elif suffix in readers.READERS:
                 target = plan.files
             else:
-                plan.failures.append(Failure("", str(InputError(Errors.E002.format(ext=suffix or "(none)", path=path)))))
+                plan.failures.append(
+                    Failure("", str(InputError(Errors.E002.format(ext=suffix or "(none)", path=path))))
+                )
                 continue
             key = path if is_uri(path) else str(Path(path).resolve())
             plan.origin.setdefault(key, (len(plan.origin), path))
@@ -82,8 +87,11 @@ def expand_local(path: str) -> list[str]:
     root = Path(path)
     if not root.is_dir():
         return [path]
-    return [str(p) for p in sorted(root.rglob("*")) if p.is_file() and (
-        readers.suffix_of(p) in readers.READERS or p.name.lower().endswith(PARQUET_SUFFIXES))]
+    return [
+        str(p)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and (readers.suffix_of(p) in readers.READERS or p.name.lower().endswith(PARQUET_SUFFIXES))
+    ]
 
 
 def _spark_path(path: str) -> str:
@@ -96,17 +104,31 @@ def input_frame(spark, plan: InputPlan):
 
     frames = []
     if plan.jsonl:
-        df = (spark.read.schema(JSON_SCHEMA).option("mode", "PERMISSIVE")
-              .option("columnNameOfCorruptRecord", "_corrupt_record")
-              .json([_spark_path(p) for p in plan.jsonl]))
-        frames.append(df.select(F.lit("record").alias("kind"), F.col("_metadata.file_path").alias("path"),
-                                F.to_json(F.struct(*RECORD_FIELDS)).alias("record"),
-                                F.col("_corrupt_record").alias("corrupt")))
+        df = (
+            spark.read.schema(JSON_SCHEMA)
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", "_corrupt_record")
+            .json([_spark_path(p) for p in plan.jsonl])
+        )
+        frames.append(
+            df.select(
+                F.lit("record").alias("kind"),
+                F.col("_metadata.file_path").alias("path"),
+                F.to_json(F.struct(*RECORD_FIELDS)).alias("record"),
+                F.col("_corrupt_record").alias("corrupt"),
+            )
+        )
     if plan.parquet:
         df = spark.read.parquet(*[_spark_path(p) for p in plan.parquet])
         cols = [F.col(c).cast("string").alias(c) for c in RECORD_FIELDS if c in df.columns]
-        frames.append(df.select(F.lit("record").alias("kind"), F.col("_metadata.file_path").alias("path"),
-                                F.to_json(F.struct(*cols)).alias("record"), F.lit(None).cast("string").alias("corrupt")))
+        frames.append(
+            df.select(
+                F.lit("record").alias("kind"),
+                F.col("_metadata.file_path").alias("path"),
+                F.to_json(F.struct(*cols)).alias("record"),
+                F.lit(None).cast("string").alias("corrupt"),
+            )
+        )
     if plan.files:
         df = spark.read.format("binaryFile").load([_spark_path(p) for p in plan.files])
         frames.append(df.select(F.lit("file").alias("kind"), "path", "content"))
@@ -122,8 +144,9 @@ def input_frame(spark, plan: InputPlan):
 
 
 # -- executor side ---------------------------------------------------------------------------------------
-def documents_of_row(kind: str, path: str, record: str | None, corrupt: str | None, content: bytes | None,
-                     max_bytes: int) -> Iterator[Document | InputError]:
+def documents_of_row(
+    kind: str, path: str, record: str | None, corrupt: str | None, content: bytes | None, max_bytes: int
+) -> Iterator[Document | InputError]:
     """The documents of one input row, read by the local engine's readers (errors are yielded, not raised)."""
     try:
         if kind == "file":
@@ -148,12 +171,16 @@ def to_documents(batches: Iterator[Any], origin: dict[str, tuple[int, str]], max
     """mapInPandas function: input rows -> one row per document (or per unreadable input), schema CODED_DDL."""
     for batch in batches:
         rows: list[dict[str, Any]] = []
-        for kind, uri, record, corrupt, content, seq_in in zip(batch["kind"], batch["path"], batch["record"],
-                                                                 batch["corrupt"], batch["content"], batch["seq_in"]):
+        for kind, uri, record, corrupt, content, seq_in in zip(
+            batch["kind"], batch["path"], batch["record"], batch["corrupt"], batch["content"], batch["seq_in"]
+        ):
             normal = local_path(uri)
             rank, given = origin.get(normal, (len(origin), normal))
-            for item_no, item in enumerate(documents_of_row(kind, given, missing_to_none(record), missing_to_none(corrupt),
-                                                            missing_to_none(content), max_bytes)):
+            for item_no, item in enumerate(
+                documents_of_row(
+                    kind, given, missing_to_none(record), missing_to_none(corrupt), missing_to_none(content), max_bytes
+                )
+            ):
                 row = {"path_rank": rank, "seq_in": int(seq_in), "seq_item": item_no}
                 if isinstance(item, InputError):
                     row.update(status=STATUS_FAILED, failure_source="", reason=str(item))

@@ -8,6 +8,7 @@ writes the Parquet tables under --out (to query in place, or load later with --l
 --out DuckDB can read: a local or mounted folder) it also loads them into that DuckDB file. Outside
 spark-submit, `python -m eventwire.distributed.submit ... --master local[4]` does the same.
 """
+
 from __future__ import annotations
 
 import sys
@@ -39,18 +40,23 @@ def main(paths, out_dir, db_path, pub_date, master, partitions, load_only) -> No
     if not load_only:
         if not paths:
             raise ConfigError(Errors.E013.format(name="PATHS", reason="give at least one input"))
-        run, failures = code_to_parquet(paths, out_dir, parse_iso_date(pub_date), config, master,
-                                        partitions=partitions)
+        run, failures = code_to_parquet(paths, out_dir, parse_iso_date(pub_date), config, master, partitions=partitions)
         for failure in failures:
             click.echo(f"eventwire: {failure.reason}", err=True)
         if run:
-            click.echo(f"eventwire: {run.documents} documents read, {run.coded} coded, {run.already_stored} "
-                       f"repeated, {run.failed} failed, {run.events} events -> {out_dir}", err=True)
+            click.echo(
+                f"eventwire: {run.documents} documents read, {run.coded} coded, {run.already_stored} "
+                f"repeated, {run.failed} failed, {run.events} events -> {out_dir}",
+                err=True,
+            )
     if db_path:
         with Store(db_path) as store:
             loaded = load_into_store(out_dir, store, config.batch_size)
-        click.echo(f"eventwire: {loaded.added} documents added to {db_path}, {loaded.already_stored} already "
-                   f"stored, {loaded.skipped} failures recorded", err=True)
+        click.echo(
+            f"eventwire: {loaded.added} documents added to {db_path}, {loaded.already_stored} already "
+            f"stored, {loaded.skipped} failures recorded",
+            err=True,
+        )
 
 
 def run() -> None:

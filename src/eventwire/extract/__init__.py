@@ -1,4 +1,5 @@
 """Extraction stage: PLOVER event coding of a parsed document."""
+
 from .core import extract_events
 from .lexicon import load_all as load_data
 

@@ -4,11 +4,12 @@ Dictionary phrases (countries, demonyms, capitals as metonyms, armed groups, IGO
 Short upper-case acronyms ("US", "UN") must keep their case, capitals must be capitalised, and in all-caps text
 acronyms that are English stop words ("US", "WHO") are skipped.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -20,27 +21,128 @@ from .dateline import in_dateline
 from .lexicon import ActorEntry
 
 MAX_PHRASE = 8
-COREF_HEADS = {"group", "militia", "faction", "organization", "organisation", "movement", "guerrilla", "rebel",
-               "insurgent", "militant", "network", "front", "cartel"}
-PERSON_TITLES = {"president", "minister", "premier", "king", "queen", "chancellor", "emir", "sultan", "leader",
-                 "general", "commander", "official", "spokesman", "ambassador", "secretary", "governor", "mayor"}
+COREF_HEADS = {
+    "group",
+    "militia",
+    "faction",
+    "organization",
+    "organisation",
+    "movement",
+    "guerrilla",
+    "rebel",
+    "insurgent",
+    "militant",
+    "network",
+    "front",
+    "cartel",
+}
+PERSON_TITLES = {
+    "president",
+    "minister",
+    "premier",
+    "king",
+    "queen",
+    "chancellor",
+    "emir",
+    "sultan",
+    "leader",
+    "general",
+    "commander",
+    "official",
+    "spokesman",
+    "ambassador",
+    "secretary",
+    "governor",
+    "mayor",
+}
 
 
 # Nouns that name an act or state of someone rather than a party ("the resignation of President X", "French
 # mediation", "a U.N. military presence", "crimes committed by Croat forces"): the party is their complement.
-ACT_NOUNS = {"resignation", "removal", "ouster", "overthrow", "release", "return", "extradition", "withdrawal",
-             "departure", "arrest", "trial", "execution", "dismissal", "mediation", "presence", "involvement",
-             "intervention", "participation", "meeting", "visit", "demand", "request", "call", "appeal", "proposal",
-             "offer", "plan", "policy", "decision", "statement", "crime", "abuse", "violation", "atrocity",
-             "activity", "action", "role", "support", "recognition", "replacement", "rule", "regime", "leadership"}
+ACT_NOUNS = {
+    "resignation",
+    "removal",
+    "ouster",
+    "overthrow",
+    "release",
+    "return",
+    "extradition",
+    "withdrawal",
+    "departure",
+    "arrest",
+    "trial",
+    "execution",
+    "dismissal",
+    "mediation",
+    "presence",
+    "involvement",
+    "intervention",
+    "participation",
+    "meeting",
+    "visit",
+    "demand",
+    "request",
+    "call",
+    "appeal",
+    "proposal",
+    "offer",
+    "plan",
+    "policy",
+    "decision",
+    "statement",
+    "crime",
+    "abuse",
+    "violation",
+    "atrocity",
+    "activity",
+    "action",
+    "role",
+    "support",
+    "recognition",
+    "replacement",
+    "rule",
+    "regime",
+    "leadership",
+}
 MINORITY_HEADS = {"minority", "diaspora"}
 RESIDENT_HEADS = {"community", "population"}
 PLURAL_PRONOUNS = {"they", "them"}
 ANTECEDENT_DEPS = {"nsubj", "nsubjpass", "dobj", "appos", "conj"}
-NATIONALITY_NOUNS = {"citizen", "national", "subject", "resident", "tourist", "businessman", "journalist",
-                     "missionary", "priest", "nun", "engineer", "diplomat", "worker", "student", "volunteer"}
-QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group", "crowd", "band", "some",
-                  "many", "most", "all", "several", "handful", "couple"}
+NATIONALITY_NOUNS = {
+    "citizen",
+    "national",
+    "subject",
+    "resident",
+    "tourist",
+    "businessman",
+    "journalist",
+    "missionary",
+    "priest",
+    "nun",
+    "engineer",
+    "diplomat",
+    "worker",
+    "student",
+    "volunteer",
+}
+QUANTITY_HEADS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "million",
+    "number",
+    "group",
+    "crowd",
+    "band",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "handful",
+    "couple",
+}
 
 
 def _of_object(head: Token) -> Token | None:
@@ -62,8 +164,11 @@ def _after_new(doc: Doc, i: int) -> bool:
 
 def _in_name(tok: Token) -> bool:
     """Part of a person's name, also where the tagger missed it (a lower-cased middle name in restored capitals)."""
-    return tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (
-        tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.is_alpha and not tok.is_stop)
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ == "PERSON"
+        or (tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.is_alpha and not tok.is_stop)
+    )
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -93,7 +198,7 @@ def _tokenizer():
     return spacy.blank("en").tokenizer
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_index() -> dict[str, list[tuple[tuple[str, ...], ActorEntry, str]]]:
     """first lower-cased token -> [(tokens, entry, surface form)], longest first."""
     tokenizer = _tokenizer()
@@ -175,16 +280,14 @@ class ActorResolver:
         left = head.left_edge.i
         right = head.i
         for child in head.rights:
-            if child.dep_ in ("prep",) and child.lower_ in ("of", "from", "in", "for") and child.i == right + 1:
-                right = child.right_edge.i
-            elif child.dep_ in ("compound", "flat", "nmod", "appos") and child.i == right + 1:
+            if child.dep_ in ("prep",) and child.lower_ in ("of", "from", "in", "for") and child.i == right + 1 or child.dep_ in ("compound", "flat", "nmod", "appos") and child.i == right + 1:
                 right = child.right_edge.i
             else:
                 break
         if right - left >= 14:
             left = max(left, head.i - 6)
             right = min(right, head.i + 6)
-        span = self.doc[left:right + 1]
+        span = self.doc[left : right + 1]
         while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "cc"):
             span = span[1:]
         while len(span) > 1 and span[-1].is_punct:
@@ -241,20 +344,40 @@ class ActorResolver:
                 mentions.append(m)
         sector = self._sector(span, head)
         group = next((m for m in mentions if m.entry.kind == "group"), None)
-        located = next((m for m in mentions if m.entry.kind in ("country", "name") and m.start > head.i
-                        and any(t.lower_ in ("in", "of") for t in self.doc[max(m.start - 3, head.i):m.start])), None)
+        located = next(
+            (
+                m
+                for m in mentions
+                if m.entry.kind in ("country", "name")
+                and m.start > head.i
+                and any(t.lower_ in ("in", "of") for t in self.doc[max(m.start - 3, head.i) : m.start])
+            ),
+            None,
+        )
         chosen = group or located or next((m for m in mentions if m.entry.kind != "group"), None)
-        if chosen is not None and chosen.entry.kind == "demonym" and chosen.start > 0 and (
-                self.doc[chosen.start - 1].lower_ == "ethnic" or head.lemma_.lower() in MINORITY_HEADS):
+        if (
+            chosen is not None
+            and chosen.entry.kind == "demonym"
+            and chosen.start > 0
+            and (self.doc[chosen.start - 1].lower_ == "ethnic" or head.lemma_.lower() in MINORITY_HEADS)
+        ):
             # "ethnic Albanians in Serbia", "the Hungarian minority": an ethnic group is of the state it lives
             # in, not of its kin state
             chosen = located or self._other_country(head, chosen.entry.country)
-        elif chosen is not None and chosen.entry.kind == "demonym" and located is not None and (
-                head.lemma_.lower() in RESIDENT_HEADS):
+        elif (
+            chosen is not None
+            and chosen.entry.kind == "demonym"
+            and located is not None
+            and (head.lemma_.lower() in RESIDENT_HEADS)
+        ):
             chosen = located  # "the Turkish community in Germany": of the state named as where it lives
         if chosen is None:
             chosen = self._apposed_nationality(head) or self._listed_nationality(span)
-        if chosen is None and head.lemma_.lower() in COREF_HEADS and any(t.lower_ in ("the", "this", "that") for t in span):
+        if (
+            chosen is None
+            and head.lemma_.lower() in COREF_HEADS
+            and any(t.lower_ in ("the", "this", "that") for t in span)
+        ):
             chosen = self._coreferent_group(head)
         country = None
         name = None
@@ -263,7 +386,11 @@ class ActorResolver:
             name = chosen.entry.name
             if chosen.entry.kind == "group":
                 sector = chosen.entry.sector if sector in (None, "government", "civilians") else sector
-            elif sector is None and chosen.entry.kind in ("country", "name", "capital") and self._is_head_mention(chosen, head):
+            elif (
+                sector is None
+                and chosen.entry.kind in ("country", "name", "capital")
+                and self._is_head_mention(chosen, head)
+            ):
                 sector = "government"
             elif sector is None and chosen.entry.kind == "leader":
                 sector = chosen.entry.sector
@@ -274,11 +401,22 @@ class ActorResolver:
             country = self.main_country
         if sector is None and head.ent_type_ == "PERSON" and any(t.lemma_.lower() in PERSON_TITLES for t in span):
             sector = "government"
-        if country is None and name is None and sector is None and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        if (
+            country is None
+            and name is None
+            and sector is None
+            and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+        ):
             if head.pos_ not in ("NOUN", "PROPN"):
                 return None
-        return Actor(text=span.text, name=name or span.text, country=country, sector=sector,
-                     start=span.start_char, end=span.end_char)
+        return Actor(
+            text=span.text,
+            name=name or span.text,
+            country=country,
+            sector=sector,
+            start=span.start_char,
+            end=span.end_char,
+        )
 
     def _party_of_act(self, head: Token) -> Token | None:
         """The party of an act noun: its "of" object, the agent of a participle on it ("crimes committed by X"),
@@ -306,7 +444,7 @@ class ActorResolver:
         sent = pronoun.sent
         start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         own_verb = _clause_verb(pronoun)
-        for tok in reversed(self.doc[start:pronoun.i]):
+        for tok in reversed(self.doc[start : pronoun.i]):
             if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in ANTECEDENT_DEPS:
                 continue
             if _clause_verb(tok).i == own_verb.i and _top_of_list(tok).dep_ in ("nsubj", "nsubjpass"):
@@ -321,7 +459,7 @@ class ActorResolver:
         noun phrase introduces, whatever tree the parser built for it."""
         if span.root.pos_ != "PROPN" or span.root.ent_type_ not in ("PERSON", ""):
             return None
-        for tok in reversed(self.doc[max(span.sent.start, span.start - 10):span.start]):
+        for tok in reversed(self.doc[max(span.sent.start, span.start - 10) : span.start]):
             m = self.by_token.get(tok.i)
             if m is not None:
                 after = self.doc[m.end] if m.end < len(self.doc) else None
@@ -336,8 +474,12 @@ class ActorResolver:
         apposition to the head."""
         for child in head.children:
             m = self.by_token.get(child.i)
-            if child.dep_ in ("appos", "conj") and m is not None and m.entry.kind == "demonym" and (
-                    m.entry.country and child.tag_ in ("NNS", "NNPS")):
+            if (
+                child.dep_ in ("appos", "conj")
+                and m is not None
+                and m.entry.kind == "demonym"
+                and (m.entry.country and child.tag_ in ("NNS", "NNPS"))
+            ):
                 return m
             if child.dep_ == "appos":  # "Ahmed Karim, Egypt's best-known dissident"
                 found = [self.by_token.get(t.i) for t in child.lefts if t.dep_ in ("poss", "amod", "compound")]
@@ -349,8 +491,17 @@ class ActorResolver:
     def _other_country(self, head: Token, country: str | None) -> Mention | None:
         """The first country named in `head`'s sentence that is not `country`."""
         sent = head.sent
-        return next((m for m in self.mentions if sent.start <= m.start < sent.end and m.entry.kind in ("country", "name")
-                     and m.entry.country and m.entry.country != country), None)
+        return next(
+            (
+                m
+                for m in self.mentions
+                if sent.start <= m.start < sent.end
+                and m.entry.kind in ("country", "name")
+                and m.entry.country
+                and m.entry.country != country
+            ),
+            None,
+        )
 
     def country_in(self, tokens, exclude: set[int]) -> str | None:
         """The first dictionary country named among `tokens` (token objects), skipping `exclude` indices."""

@@ -1,6 +1,7 @@
 """Trigger arguments: the heads of a trigger's source (who acts) and target (who or what is acted on) in the
 sentence's dependency parse, for verb and noun triggers ("X shelled Y", "Y was shelled by X", "X's strike on Y",
 "X staged rallies"), and the named speaker of a quotation that contains a trigger."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -13,12 +14,56 @@ from .references import TIME_SETTING
 from .triggers import Match
 
 # Documents through which their issuer takes a stance ("issued a declaration demanding ...")
-STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "message",
-                   "note", "decree", "announcement", "release", "motion", "bulletin", "appeal", "ultimatum"}
-SOURCE_VERBS = {"launch", "carry", "conduct", "mount", "stage", "claim", "hold", "make", "begin", "start",
-                "order", "continue", "resume", "announce", "issue", "impose", "step", "intensify", "escalate",
-                "engage", "commit", "stage", "reiterate", "renew", "repeat", "voice", "express", "lodge", "file",
-                "submit", "deliver", "send"}
+STATEMENT_NOUNS = {
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "letter",
+    "resolution",
+    "message",
+    "note",
+    "decree",
+    "announcement",
+    "release",
+    "motion",
+    "bulletin",
+    "appeal",
+    "ultimatum",
+}
+SOURCE_VERBS = {
+    "launch",
+    "carry",
+    "conduct",
+    "mount",
+    "stage",
+    "claim",
+    "hold",
+    "make",
+    "begin",
+    "start",
+    "order",
+    "continue",
+    "resume",
+    "announce",
+    "issue",
+    "impose",
+    "step",
+    "intensify",
+    "escalate",
+    "engage",
+    "commit",
+    "reiterate",
+    "renew",
+    "repeat",
+    "voice",
+    "express",
+    "lodge",
+    "file",
+    "submit",
+    "deliver",
+    "send",
+}
 TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "to", "with", "toward", "towards", "in"}
 NOUN_TARGET_PREPS = {"against", "on", "at", "into", "upon", "of", "targeting"}
 # Stances voiced in speech: with no subject of their own, the speaker of the clause is their source.
@@ -40,8 +85,12 @@ def _subject(verb: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in STATEMENT_NOUNS and (
-            verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")):
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() in STATEMENT_NOUNS
+        and (verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"))
+    ):
         return _subject(verb.head.head)  # "X issued a statement condemning ...": X speaks through it
     return None
 
@@ -82,8 +131,12 @@ def _is_source_verb(verb: Token) -> bool:
 
 def names_actor(tok: Token, resolver: ActorResolver) -> bool:
     """A name, a dictionary actor or a sector word ("rebels", "the government")."""
-    return (tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_ENTS or tok.i in resolver.by_token
-            or (tok.lemma_.lower(),) in resolver.sectors)
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in NAMED_ENTS
+        or tok.i in resolver.by_token
+        or (tok.lemma_.lower(),) in resolver.sectors
+    )
 
 
 def _noun_arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None, Token | None]:
@@ -144,7 +197,7 @@ def trigger_arguments(match: Match, resolver: ActorResolver) -> tuple[Token | No
 
 
 def _made_to_act(tok: Token) -> Token | None:
-    """"ordered the newspaper to suspend publication", "forced the firm to close": a coercive act done by someone
+    """ "ordered the newspaper to suspend publication", "forced the firm to close": a coercive act done by someone
     made to do it; the one made to is its target (the object of the governing verb)."""
     if tok.dep_ != "xcomp" or tok.head.pos_ != "VERB":
         return None

@@ -1,6 +1,7 @@
 """Case restoration for all-caps reports (1989-90 wire copy): spaCy tags upper-case text badly, so such text is
 re-parsed from a copy with sentence-case and dictionary names capitalised. The copy has the same length, so
 character offsets carry over to the original text."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """Casualty links: tolls told apart from an event's own sentence ("During the attack, a guard was wounded",
 "There were no casualties") carried to the attacks already told, and the toll of one named person killed
 ("the killing of General X")."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -20,8 +21,9 @@ HARM_LEMMAS = {"wound", "injure", "hurt", "kill", "die"}
 KILL_LEMMAS = {"kill", "killing", "assassinate", "assassination", "murder", "slay", "execute", "behead"}
 
 
-def pass_casualties_back(kept: list[Candidate], casualties: Casualties, recent: list[tuple[int, Event]],
-                         s_index: int, para_first: int) -> list[Candidate]:
+def pass_casualties_back(
+    kept: list[Candidate], casualties: Casualties, recent: list[tuple[int, Event]], s_index: int, para_first: int
+) -> list[Candidate]:
     """Give a sentence's casualty figures to attacks already told, where the sentence only refers back to them;
     returns the candidates still to code as events of their own."""
     # definite ASSAULT nouns that point back at recent attacks pass their casualty figures on
@@ -58,8 +60,9 @@ def _tells_harm_only(match: Match) -> bool:
     return match.token.pos_ == "VERB" and match.token.lemma_.lower() in HARM_LEMMAS and agent(match.token) is None
 
 
-def _carry_casualties(recent: list[tuple[int, Event]], s_index: int, casualties: Casualties, plural: bool,
-                      since: int | None = None) -> None:
+def _carry_casualties(
+    recent: list[tuple[int, Event]], s_index: int, casualties: Casualties, plural: bool, since: int | None = None
+) -> None:
     """Apply a casualty statement ("there were no casualties") to the attacks of the last few sentences, or to
     those told since sentence `since`."""
     window = [ev for i, ev in recent if (i >= since if since is not None else s_index - i <= 2)]
@@ -85,5 +88,9 @@ def single_person_killed(cands: list[Candidate], target: Actor, sent_doc: Doc, a
         return True
     # case-restored capitals lose their names' capitals: a bare two-to-four-word phrase ("orlando letelier") with no
     # article, number or plural is a person's name
-    return all_caps and 2 <= len(span) <= 4 and all(t.is_alpha and not t.is_stop for t in span) and not any(
-        t.tag_ in ("NNS", "NNPS", "CD", "DT", "JJ", "PRP$") for t in span)
+    return (
+        all_caps
+        and 2 <= len(span) <= 4
+        and all(t.is_alpha and not t.is_stop for t in span)
+        and not any(t.tag_ in ("NNS", "NNPS", "CD", "DT", "JJ", "PRP$") for t in span)
+    )

@@ -1,6 +1,7 @@
 """Syntactic places where an event's target is written when it is not the trigger's own object: an "against"
 phrase elsewhere in the clause, the subject of a demanded clause, the recipient of aid, the opponent of a
 mobilisation. Pure dependency-tree helpers; the actor resolver decides whether the phrase names an actor."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -5,6 +5,7 @@ This module assembles each sentence's events: trigger candidates, what is conten
 drafts (one per event type), their dates, references and the finished `Event`s. The parts have modules of
 their own: `arguments` (a trigger's source and target in the parse), `roles` (an event's actors),
 `casualty_links` (tolls carried across sentences), `references` (happenings named inside other events)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -29,16 +30,37 @@ from .weapons import find_weapons
 
 # Types whose arguments are themselves events ("threatened to shell", "demanded the release", "agreed to a
 # ceasefire", "banned the rally"): a trigger inside their arguments is the content, not a second happening.
-CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "attr", "oprd", "acomp", "dative", "nsubjpass",
-                "relcl", "acl"}
+CONTENT_DEPS = {
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "pcomp",
+    "attr",
+    "oprd",
+    "acomp",
+    "dative",
+    "nsubjpass",
+    "relcl",
+    "acl",
+}
 SPEECH_HEADS = {"say", "tell", "insist", "add", "state", "declare", "stress", "demand"}
 OFFICIAL_SECTORS = {"government", "IGO", "NGO", "media", "party", "religious"}
 BACKGROUND = {"after", "following", "since", "before", "despite", "amid", "over"}
 # "in retaliation for an air raid", "suspected of blowing up a plane": the earlier happening is the setting
-BACKGROUND_HEADS = {"for": {"retaliation", "revenge", "response", "reprisal", "punishment"},
-                    "of": {"suspect", "accuse", "charge", "convict", "guilty", "responsible", "acquit"}}
-MODALITY_WEIGHT = {"asserted": 1.0, "reported": 0.9, "claimed": 0.8, "threatened": 0.65, "hypothetical": 0.6,
-                   "denied": 0.5}
+BACKGROUND_HEADS = {
+    "for": {"retaliation", "revenge", "response", "reprisal", "punishment"},
+    "of": {"suspect", "accuse", "charge", "convict", "guilty", "responsible", "acquit"},
+}
+MODALITY_WEIGHT = {
+    "asserted": 1.0,
+    "reported": 0.9,
+    "claimed": 0.8,
+    "threatened": 0.65,
+    "hypothetical": 0.6,
+    "denied": 0.5,
+}
 # (governing type, content type) -> the governing event's real type
 RETYPE = {("REQUEST", "THREATEN"): "THREATEN", ("AGREE", "THREATEN"): "THREATEN", ("AGREE", "ASSAULT"): "THREATEN"}
 # A report (this many sentences or more) is coded for attacks only when one mention is salient: a trigger at
@@ -66,6 +88,7 @@ class Candidate:
 @dataclass
 class Draft:
     """An event being assembled from one or more trigger matches of one type in one sentence."""
+
     sent: Span
     event_type: str
     cands: list[Candidate] = field(default_factory=list)
@@ -101,8 +124,14 @@ def _attach_protest_demands(cands: list[Candidate]) -> None:
     protests = [c.match for c in cands if c.match.entry.event_type == "PROTEST"]
     for cand in cands:
         if cand.content_of is None and cand.match.entry.event_type in PROTEST_CONTENT:
-            cand.content_of = next((p for p in protests if p.token.is_ancestor(cand.match.token)
-                                    or clauses.is_purpose_of(cand.match.token, p.token)), None)
+            cand.content_of = next(
+                (
+                    p
+                    for p in protests
+                    if p.token.is_ancestor(cand.match.token) or clauses.is_purpose_of(cand.match.token, p.token)
+                ),
+                None,
+            )
 
 
 def _in_background(tok: Token) -> bool:
@@ -127,8 +156,9 @@ def _locate(sent: Span, toponyms: list[Toponym]) -> Place | None:
 
 
 def _confidence(weight: float, source: Actor | None, target: Actor | None, modality: str) -> float:
-    actor_factor = 0.7 + (0.15 if source and source.country or source and source.sector else 0.0) + (
-        0.15 if target else 0.0)
+    actor_factor = (
+        0.7 + (0.15 if source and source.country or source and source.sector else 0.0) + (0.15 if target else 0.0)
+    )
     return max(0.05, min(1.0, weight * actor_factor * MODALITY_WEIGHT.get(modality, 0.8) + 0.1))
 
 
@@ -168,7 +198,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         casualties = find_casualties(sent.text)
         matches = find_triggers(sent, bool(weapons), casualties.stated)
         event_date, precision = resolve_event_date(sent, publication_date)
-        para_break = "\n\n" in document.text[sentences[s_index - 1].end_char:sent.start_char] if s_index else True
+        para_break = "\n\n" in document.text[sentences[s_index - 1].end_char : sent.start_char] if s_index else True
         para_first = s_index if para_break else para_first
         if event_date is None and not para_break and last_date[2] == s_index - 1:
             event_date, precision = last_date[0], last_date[1]
@@ -194,12 +224,16 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
             new_type = RETYPE.get((parent.entry.event_type, cand.match.entry.event_type)) if direct else None
             if new_type:  # "pledged to avenge him", "urged Iraqis to stay away from US forces": threats
                 parent_cand = next(c for c in cands if c.match is parent)
-                parent_cand.match = Match(parent.token, replace(parent.entry, event_type=new_type, mode=None,
-                                                                cameo=onto.cameo_for(new_type, None)), parent.tokens)
+                parent_cand.match = Match(
+                    parent.token,
+                    replace(parent.entry, event_type=new_type, mode=None, cameo=onto.cameo_for(new_type, None)),
+                    parent.tokens,
+                )
         # "will not attack", "did not arrest": a negated trigger tells of no happening
         cands = [c for c in cands if not any(k.dep_ == "neg" for k in c.match.token.children)]
-        refs = find_references(cands, onto.referable, publication_date, lambda t: names_actor(t, resolver),
-                               onto.referable_dated)
+        refs = find_references(
+            cands, onto.referable, publication_date, lambda t: names_actor(t, resolver), onto.referable_dated
+        )
         trigger_ids = {m.token.i for m in matches}
         owners = date_owners(sent, trigger_ids, publication_date)
         refs = [_date_reference(ref, owners, trigger_ids, publication_date) for ref in refs]
@@ -211,7 +245,9 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         kept = [c for c in cands if c.content_of is None and (not c.background or not foreground)]
 
         # war talk, totals, habits and accidents are not happenings to code (nor to pass casualties on)
-        generic = [c for c in kept if c.match.entry.event_type == "ASSAULT" and generic_reason(c.match.token, casualties)]
+        generic = [
+            c for c in kept if c.match.entry.event_type == "ASSAULT" and generic_reason(c.match.token, casualties)
+        ]
         if generic:
             kept = [c for c in kept if c not in generic]
             if not any(c.match.entry.event_type == "ASSAULT" for c in kept):
@@ -225,12 +261,24 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
             draft = drafts.setdefault(cand.match.entry.event_type, Draft(sent, cand.match.entry.event_type))
             draft.cands.append(cand)
             draft.content.extend(c for c in cands if c.content_of is cand.match)
-        location = _iso3_place(_locate(doc[sent.start:sent.end] if work is not doc else sent, toponyms)) if (
-            (drafts or refs) and has_places) else None
+        location = (
+            _iso3_place(_locate(doc[sent.start : sent.end] if work is not doc else sent, toponyms))
+            if ((drafts or refs) and has_places)
+            else None
+        )
         for draft in drafts.values():
             own_date, own_precision = _draft_date(draft, owners, trigger_ids)
-            event = _build_event(document, draft, resolver, weapons, casualties, onto, location,
-                                 own_date or event_date, own_precision if own_date else precision)
+            event = _build_event(
+                document,
+                draft,
+                resolver,
+                weapons,
+                casualties,
+                onto,
+                location,
+                own_date or event_date,
+                own_precision if own_date else precision,
+            )
             events.append(event)
             if event.event_type == "ASSAULT":
                 recent_assaults.append((s_index, event))
@@ -291,22 +339,38 @@ def _drop_retold(events: list[Event], referenced: set[str]) -> list[Event]:
     return kept
 
 
-def _referenced_event(document: Document, ref: Reference, sent: Span, resolver: ActorResolver, onto,
-                      location: Place | None) -> Event:
+def _referenced_event(
+    document: Document, ref: Reference, sent: Span, resolver: ActorResolver, onto, location: Place | None
+) -> Event:
     """The event of a referenced happening: its own phrase's weapons and toll, its anchor's date."""
     tok = ref.cand.match.token
-    phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    phrase = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
     draft = Draft(sent, ref.cand.match.entry.event_type, [Candidate(ref.cand.match)])
-    return _build_event(document, draft, resolver, find_weapons(phrase), ref.casualties, onto, location,
-                        ref.date, ref.precision, referenced=True)
+    return _build_event(
+        document,
+        draft,
+        resolver,
+        find_weapons(phrase),
+        ref.casualties,
+        onto,
+        location,
+        ref.date,
+        ref.precision,
+        referenced=True,
+    )
 
 
 def _salient(event: Event, weight: float) -> bool:
     """An attack told as fact with a clear trigger and something concrete: an actor, a toll or a weapon."""
     if weight < SALIENT_WEIGHT or event.modality not in ("asserted", "reported", "claimed"):
         return False
-    return bool(event.source_actor or event.target_actor or event.fatalities is not None
-                or event.injuries is not None or event.weapons)
+    return bool(
+        event.source_actor
+        or event.target_actor
+        or event.fatalities is not None
+        or event.injuries is not None
+        or event.weapons
+    )
 
 
 def _add_must_requests(sent: Span, matches: list[Match]) -> list[Match]:
@@ -337,19 +401,36 @@ def _iso3_place(place: Place | None) -> Place | None:
     return replace(place, country=code) if code else replace(place, country=None)
 
 
-def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weapons, casualties: Casualties,
-                 onto, location: Place | None, event_date, precision, referenced: bool = False) -> Event:
+def _build_event(
+    document: Document,
+    draft: Draft,
+    resolver: ActorResolver,
+    weapons,
+    casualties: Casualties,
+    onto,
+    location: Place | None,
+    event_date,
+    precision,
+    referenced: bool = False,
+) -> Event:
     cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
     source, source_head, target = event_actors(draft, cands, resolver, location)
     main = cands[0].match
     event_type = draft.event_type
-    if event_type == "PROTEST" and main.token.lemma_.lower() == "protest" and main.token.pos_ == "VERB" and (
-            source is not None and source.sector in OFFICIAL_SECTORS):
+    if (
+        event_type == "PROTEST"
+        and main.token.lemma_.lower() == "protest"
+        and main.token.pos_ == "VERB"
+        and (source is not None and source.sector in OFFICIAL_SECTORS)
+    ):
         event_type = "ACCUSE"  # a government's or NGO's "protest" is verbal disapproval, not a demonstration
         main = Match(main.token, replace(main.entry, event_type="ACCUSE", mode="disapprove", cameo="111"), main.tokens)
     draft.event_type = event_type
-    mode = main.entry.mode if event_type == "ACCUSE" and main.entry.mode else next(
-        (c.match.entry.mode for c in cands if c.match.entry.mode), None)
+    mode = (
+        main.entry.mode
+        if event_type == "ACCUSE" and main.entry.mode
+        else next((c.match.entry.mode for c in cands if c.match.entry.mode), None)
+    )
     weapon_names: list[str] = []
     notes: list[str] = []
     fatalities = injuries = None
@@ -358,7 +439,11 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
         if weapons and mode not in ("abduct", "sexual", "assassination", "suicide-attack", "arson"):
             mode = max(weapons, key=lambda w: w.priority).mode
         fatalities, injuries = casualties.fatalities, casualties.injuries
-        if fatalities is None and target is not None and single_person_killed(cands, target, draft.sent.doc, resolver.all_caps):
+        if (
+            fatalities is None
+            and target is not None
+            and single_person_killed(cands, target, draft.sent.doc, resolver.all_caps)
+        ):
             fatalities = 1
         notes.extend(casualties.notes)
     # a referenced happening is told second-hand (references.py): "reported", less sure than a direct telling
@@ -370,13 +455,25 @@ def _build_event(document: Document, draft: Draft, resolver: ActorResolver, weap
     sent = draft.sent
     trigger_text = " ".join(sent.doc[i].text for i in main.tokens)
     event = Event(
-        doc_id=document.doc_id, event_type=draft.event_type,
+        doc_id=document.doc_id,
+        event_type=draft.event_type,
         evidence=_evidence(document.text, sent.start_char, sent.end_char),
-        mode=mode, cameo_code=cameo, modality=modality, source_actor=source, target_actor=target,
-        location=location, date=event_date, date_precision=precision if event_date else None,
-        fatalities=fatalities, injuries=injuries, weapons=weapon_names,
+        mode=mode,
+        cameo_code=cameo,
+        modality=modality,
+        source_actor=source,
+        target_actor=target,
+        location=location,
+        date=event_date,
+        date_precision=precision if event_date else None,
+        fatalities=fatalities,
+        injuries=injuries,
+        weapons=weapon_names,
         confidence=_confidence(main.entry.weight, source, target, modality) * (REFERENCE_FACTOR if referenced else 1.0),
-        trigger=trigger_text, trigger_start=main.token.idx, notes=notes)
+        trigger=trigger_text,
+        trigger_start=main.token.idx,
+        notes=notes,
+    )
     if acled:
         event.acled_event_type, event.acled_sub_event_type = acled
     return event

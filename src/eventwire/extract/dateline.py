@@ -6,6 +6,7 @@ The shape follows geo/dateline.py (a place opening one of the first lines, an op
 agency tag, then a dash or colon), read here from the text alone: the extraction stage does not depend on the
 geo stage's place mentions.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ _TITLE = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
 _REGION = r",\s*[A-Z0-9][\w.'\-]*(?:\s+(?:of|the|and|[A-Z0-9][\w.'\-]*)){0,5}"
 _AGENCY = r"\([^()\n]{1,40}\)"
 _DASH = r"(?:-{1,2}|–|—|:)"
-DATELINE = re.compile(rf"(?:{_UPPER}(?:{_REGION})?\s*{_AGENCY}\s*{_DASH}|{_UPPER}{_REGION}\s*{_DASH}"
-                      rf"|{_TITLE}(?:{_REGION})?\s*{_AGENCY}\s*{_DASH})\s*")
+DATELINE = re.compile(
+    rf"(?:{_UPPER}(?:{_REGION})?\s*{_AGENCY}\s*{_DASH}|{_UPPER}{_REGION}\s*{_DASH}"
+    rf"|{_TITLE}(?:{_REGION})?\s*{_AGENCY}\s*{_DASH})\s*"
+)
 # A bare upper-case place and a dash ("KABUL -- "), in a report not written all in capitals: in all-caps copy the
 # same shape is any sentence's opening words ("THE ARMY SAID - ").
 BARE_DATELINE = re.compile(rf"{_UPPER}\s*(?:-{{1,2}}|–|—)\s*")
@@ -43,7 +46,7 @@ def dateline_end(doc: Doc) -> int:
         match = DATELINE.match(stripped)
         if match is None:
             match = BARE_DATELINE.match(stripped)
-            match = match if match and re.search(r"[a-z]", stripped[match.end():]) else None
+            match = match if match and re.search(r"[a-z]", stripped[match.end() :]) else None
         if match and match.end() < len(stripped):  # something follows on the line: the dateline opens the story
             end = pos + (len(line) - len(stripped)) + match.end()
             break

@@ -3,10 +3,11 @@
 Everything is read once per process through `eventwire.resources`; a malformed row raises `DataFileError`
 naming the file and line, so a bad lexicon edit fails at start-up rather than coding wrong events.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from ..errors import DataFileError, Errors
 from ..model import PLOVER_TYPES
@@ -21,8 +22,21 @@ GROUPS = "actors/groups.csv"
 LEADERS = "actors/leaders.csv"
 SECTORS = "actors/sectors.csv"
 
-SECTOR_NAMES = ("government", "military", "police", "rebels", "militia", "party", "civilians", "protesters",
-                "media", "IGO", "NGO", "business", "religious")
+SECTOR_NAMES = (
+    "government",
+    "military",
+    "police",
+    "rebels",
+    "militia",
+    "party",
+    "civilians",
+    "protesters",
+    "media",
+    "IGO",
+    "NGO",
+    "business",
+    "religious",
+)
 CONDITION_KINDS = ("weapon", "casualty", "obj", "notobj", "mod", "notmod", "subj", "ctx", "notctx", "notunder")
 
 
@@ -47,6 +61,7 @@ class Condition:
 @dataclass(frozen=True)
 class Trigger:
     """One lexicon entry: `words` are lemmas (one for V/N entries)."""
+
     event_type: str
     pos: str
     words: tuple[str, ...]
@@ -89,7 +104,7 @@ def _acled_pair(name: str, value, where: str) -> tuple[str, str] | None:
     return value[0], value[1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def ontology() -> Ontology:
     data = load_yaml(ONTOLOGY)
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
@@ -131,7 +146,7 @@ def _parse_conditions(raw: str, line: int) -> tuple[Condition, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def triggers() -> tuple[Trigger, ...]:
     onto = ontology()
     rows = load_csv(TRIGGERS, required=("type", "pos", "term", "weight"))
@@ -150,8 +165,9 @@ def triggers() -> tuple[Trigger, ...]:
         words = tuple(row["term"].lower().split())
         mode = row.get("mode") or None
         cameo = row.get("cameo") or onto.cameo_for(row["type"], mode)
-        out.append(Trigger(row["type"], row["pos"], words, mode, cameo, weight,
-                           _parse_conditions(row.get("cond", ""), line)))
+        out.append(
+            Trigger(row["type"], row["pos"], words, mode, cameo, weight, _parse_conditions(row.get("cond", ""), line))
+        )
     return tuple(out)
 
 
@@ -163,7 +179,7 @@ class Weapon:
     priority: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def weapons() -> tuple[Weapon, ...]:
     rows = load_csv(WEAPONS, required=("term", "weapon", "mode", "priority"))
     out = []
@@ -179,6 +195,7 @@ def weapons() -> tuple[Weapon, ...]:
 @dataclass(frozen=True)
 class ActorEntry:
     """A dictionary phrase: `kind` is country (the state), demonym, capital (metonym for the government) or group."""
+
     name: str
     country: str | None
     sector: str | None
@@ -190,7 +207,7 @@ def _check_iso3(name: str, line: int, code: str) -> None:
         raise _fail(name, line, f"'{code}' is not an ISO 3166 alpha-3 code")
 
 
-@lru_cache(maxsize=None)
+@cache
 def sector_terms() -> dict[tuple[str, ...], str]:
     out = {}
     for line, row in zip(_csv_lines(SECTORS), load_csv(SECTORS, required=("term", "sector"))):
@@ -200,7 +217,7 @@ def sector_terms() -> dict[tuple[str, ...], str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def iso2_to_iso3() -> dict[str, str]:
     return {row["iso2"]: row["iso3"] for row in load_csv(COUNTRIES, required=("iso3", "iso2", "name"))}
 
@@ -215,7 +232,7 @@ def load_all() -> None:
     iso2_to_iso3()
 
 
-@lru_cache(maxsize=None)
+@cache
 def actor_surface_forms() -> tuple[tuple[str, ActorEntry], ...]:
     """(surface form, entry) for every dictionary phrase, groups first (they win over countries)."""
     out: list[tuple[str, ActorEntry]] = []
@@ -230,8 +247,9 @@ def actor_surface_forms() -> tuple[tuple[str, ActorEntry], ...]:
     for line, row in zip(_csv_lines(LEADERS), load_csv(LEADERS, required=("name", "aliases"))):
         if row.get("country"):
             _check_iso3(LEADERS, line, row["country"])
-        entry = ActorEntry(row["name"], row.get("country") or None, "government" if row.get("country") else "IGO",
-                           "leader")
+        entry = ActorEntry(
+            row["name"], row.get("country") or None, "government" if row.get("country") else "IGO", "leader"
+        )
         out.extend((alias.strip(), entry) for alias in row["aliases"].split("|") if alias.strip())
     countries = load_csv(COUNTRIES, required=("iso3", "name"))
     for line, row in zip(_csv_lines(COUNTRIES), countries):

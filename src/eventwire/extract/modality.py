@@ -7,6 +7,7 @@ attack"); "threatened" under threat verbs ("vowed to attack"); "hypothetical" un
 a third party ("according to", "X said" with X not the event's source) or hedges it ("reportedly", "allegedly");
 otherwise "asserted". The first governing cue, nearest the trigger, wins.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token

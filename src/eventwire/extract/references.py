@@ -24,11 +24,13 @@ A noun of a `referable` type (ontology.yaml) is coded when it is
 Its date comes from its anchor only (a date elsewhere in the sentence is usually the reaction's); its toll from
 its own phrase; its place is the sentence's place.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -64,14 +66,20 @@ SETTING_RELATIVES = {"which", "where", "when"}
 @dataclass
 class Reference:
     """A referenced happening: its trigger candidate, the date of its anchor and its own toll."""
+
     cand: Candidate
     date: date | None
     precision: str | None
     casualties: Casualties
 
 
-def find_references(cands: list[Candidate], referable: frozenset[str], publication_date: date | None,
-                    named: Callable[[Token], bool], dated_only: frozenset[str] = frozenset()) -> list[Reference]:
+def find_references(
+    cands: list[Candidate],
+    referable: frozenset[str],
+    publication_date: date | None,
+    named: Callable[[Token], bool],
+    dated_only: frozenset[str] = frozenset(),
+) -> list[Reference]:
     """The candidates of one sentence that are referenced happenings (see the module docstring). `named(tok)`
     says whether a token names an actor (a name, a dictionary actor or a sector word)."""
     found = []
@@ -150,7 +158,7 @@ def _phrase_text(tok: Token) -> str:
         clause = _setting_relative(sent.doc[nxt])
         if clause is not None:
             end = _clause_end(clause)
-    return sent.doc[tok.left_edge.i:end].text
+    return sent.doc[tok.left_edge.i : end].text
 
 
 def _setting_relative(first: Token) -> Token | None:
@@ -162,7 +170,7 @@ def _setting_relative(first: Token) -> Token | None:
         clause = clause.head
     if clause.dep_ != "relcl" or clause.left_edge.i != first.i:
         return None
-    opener = [t for t in clause.doc[first.i:clause.i] if t.lower_ in SETTING_RELATIVES]
+    opener = [t for t in clause.doc[first.i : clause.i] if t.lower_ in SETTING_RELATIVES]
     return clause if opener else None
 
 
@@ -181,7 +189,7 @@ def _anchor_date(tok: Token, publication_date: date | None) -> tuple[date | None
     for child in tok.children:
         if child.dep_ not in DATE_MODIFIER_DEPS or child.dep_ == "prep" and child.lower_ not in DATE_PREPS:
             continue
-        span = tok.doc[child.left_edge.i:child.right_edge.i + 1]
+        span = tok.doc[child.left_edge.i : child.right_edge.i + 1]
         if not any(t.ent_type_ in ("DATE", "TIME") for t in span):
             continue  # "the March 3 bombing" yes, "the attack on a Sunday market" (no date entity) no
         found, precision = resolve_date_text(span.text, publication_date)
@@ -212,8 +220,12 @@ def _named_argument(tok: Token, named: Callable[[Token], bool]) -> bool:
         obj = next((g for g in child.children if g.dep_ == "pobj"), None)
         if obj is None:
             continue
-        if child.lower_ == "by" and named(obj) or child.lower_ in PLACE_PREPS and (
-                _proper(obj) or _near_named_place(obj)):
+        if (
+            child.lower_ == "by"
+            and named(obj)
+            or child.lower_ in PLACE_PREPS
+            and (_proper(obj) or _near_named_place(obj))
+        ):
             return True
     return False
 

@@ -2,6 +2,7 @@
 the fallbacks where none is written there (the speaker of a stance, "against X" in the clause, a protest
 demand's addressee) and the countries a target takes from its setting (police at home, people hit where they
 are, a country named in the trigger's arguments)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
 VICTIM_SECTORS = {None, "civilians", "media", "religious", "protesters", "business"}
 
 
-def event_actors(draft: Draft, cands: list[Candidate], resolver: ActorResolver,
-                 location: Place | None) -> tuple[Actor | None, Token | None, Actor | None]:
+def event_actors(
+    draft: Draft, cands: list[Candidate], resolver: ActorResolver, location: Place | None
+) -> tuple[Actor | None, Token | None, Actor | None]:
     """(source, source head, target) of the event of `draft`, whose triggers `cands` are sorted strongest
     first; `location` is the event's place."""
     source, source_head, target = _draft_actors(cands, resolver)
@@ -64,8 +66,11 @@ def _draft_actors(cands: list[Candidate], resolver: ActorResolver) -> tuple[Acto
             source_head = s_head if source is not None else None
         if t_head is not None and any(t_head.i == c.match.token.i for c in cands):
             t_head = None  # "signed an agreement": the object is the act itself (a trigger of this event), no one
-        if t_head is not None and (s_head is None or t_head.i != s_head.i) and (
-                target is None or _bare(target, target_head)):
+        if (
+            t_head is not None
+            and (s_head is None or t_head.i != s_head.i)
+            and (target is None or _bare(target, target_head))
+        ):
             actor = _resolve_actor(resolver, t_head)
             target, target_head = (actor, t_head) if actor is not None else (target, target_head)
     if source is None and pronoun_trigger is not None:
@@ -135,15 +140,25 @@ def _police_target(target: Actor | None, source: Actor | None) -> Actor | None:
     return target
 
 
-def _fill_target_country(target: Actor | None, main: Match, source: Actor | None, resolver: ActorResolver,
-                         location: Place | None, event_type: str) -> Actor | None:
+def _fill_target_country(
+    target: Actor | None,
+    main: Match,
+    source: Actor | None,
+    resolver: ActorResolver,
+    location: Place | None,
+    event_type: str,
+) -> Actor | None:
     """A target without a country takes the first country or group named in the trigger's arguments
     ("threatened to ban voting in East Jerusalem"); failing that, people hit where they are take the country
     of the event's place."""
     if target is not None and (target.country or target.sector == "IGO" and not _addressee(main.token, target)):
         return target  # an international organisation is nobody's country ("a meeting of the U.N. Security Council")
-    if event_type == "ASSAULT" and target is not None and target.sector in VICTIM_SECTORS and (
-            location is not None and location.country):
+    if (
+        event_type == "ASSAULT"
+        and target is not None
+        and target.sector in VICTIM_SECTORS
+        and (location is not None and location.country)
+    ):
         target.country = location.country  # people hit where they are (the place's country is ISO-3 already)
         return target
     tok = main.token
@@ -154,15 +169,22 @@ def _fill_target_country(target: Actor | None, main: Match, source: Actor | None
         mention = resolver.by_token.get(t.i)
         if mention and mention.entry.country:
             if target is None:
-                span = resolver.doc[mention.start:mention.end]
-                return Actor(text=span.text, name=mention.entry.name, country=mention.entry.country,
-                             sector=mention.entry.sector or ("government" if mention.entry.kind in ("country", "name", "capital") else None),
-                             start=span.start_char, end=span.end_char)
+                span = resolver.doc[mention.start : mention.end]
+                return Actor(
+                    text=span.text,
+                    name=mention.entry.name,
+                    country=mention.entry.country,
+                    sector=mention.entry.sector
+                    or ("government" if mention.entry.kind in ("country", "name", "capital") else None),
+                    start=span.start_char,
+                    end=span.end_char,
+                )
             target.country = mention.entry.country
             return target
     if target is not None and location is not None and location.country and target.sector in (None, "civilians"):
         target.country = lexicon.iso2_to_iso3().get(location.country) or (
-            location.country if len(location.country) == 3 else None)
+            location.country if len(location.country) == 3 else None
+        )
     return target
 
 

@@ -7,6 +7,7 @@ the crash"). `generic_reason` names the first such cue found for a trigger, or r
 tells of one happening.
 Plans, threats and denials stay events: their modality says so, and `core` does not count them as salient.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,17 +20,48 @@ from .casualties import Casualties
 AGGREGATE = re.compile(
     r"\b(?:since\b[^.;]{0,40}?\b(?:(?:19|20)\d\d|founded|began|begun|beginning|start(?:ed)?|creation)"
     r"|so far (?:this|in) (?:year|month|decade)|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decades?)"
-    r"|(?:has|have) lasted|per (?:year|month|day)|(?:every|each) (?:day|week|month|year))\b|\bin (?:19|20)\d\d\b(?![-/])")
-ACCIDENT = re.compile(r"\b(?:accident|accidental(?:ly)?|crash(?:ed|es)?|collision|collided|earthquake|flood(?:s|ing)?|"
-                      r"landslide|derail(?:ed|ment)|overturned)\b")
+    r"|(?:has|have) lasted|per (?:year|month|day)|(?:every|each) (?:day|week|month|year))\b|\bin (?:19|20)\d\d\b(?![-/])"
+)
+ACCIDENT = re.compile(
+    r"\b(?:accident|accidental(?:ly)?|crash(?:ed|es)?|collision|collided|earthquake|flood(?:s|ing)?|"
+    r"landslide|derail(?:ed|ment)|overturned)\b"
+)
 LARGE_TOLL = 1000  # deaths beyond this in one sentence are a war's or a year's toll
 KILL_ONLY = {"kill", "killing", "die", "dead", "death"}
 # "a kidnapping ring", "murder charges": the trigger names a kind of crime that qualifies something else
-CRIME_HOLDERS = {"ring", "gang", "band", "squad", "cell", "network", "charge", "record", "conviction", "industry",
-                 "rate", "wave", "statistic", "figure", "law", "policy"}
+CRIME_HOLDERS = {
+    "ring",
+    "gang",
+    "band",
+    "squad",
+    "cell",
+    "network",
+    "charge",
+    "record",
+    "conviction",
+    "industry",
+    "rate",
+    "wave",
+    "statistic",
+    "figure",
+    "law",
+    "policy",
+}
 # "serving time for kidnapping", "sentenced for double murder": a criminal record, not an incident
-LEGAL_HEADS = {"sentence", "time", "charge", "convict", "jail", "imprison", "prison", "try", "indict", "accuse",
-               "wanted", "want"}
+LEGAL_HEADS = {
+    "sentence",
+    "time",
+    "charge",
+    "convict",
+    "jail",
+    "imprison",
+    "prison",
+    "try",
+    "indict",
+    "accuse",
+    "wanted",
+    "want",
+}
 # "efforts to end the fighting", "to prevent attacks": the object of these verbs is what should not happen
 PREVENTIVE = {"end", "stop", "halt", "prevent", "avert", "avoid", "ban", "outlaw", "curb", "deter"}
 
@@ -73,14 +105,21 @@ def generic_reason(trigger: Token, casualties: Casualties) -> str | None:
         return "accident"
     if casualties.fatalities is not None and casualties.fatalities >= LARGE_TOLL:
         return "statistics"
-    if AGGREGATE.search(low) and (trigger.tag_ == "NNS" or casualties.fatalities is not None or any(
-            _is_count(t) for t in sent)):
+    if AGGREGATE.search(low) and (
+        trigger.tag_ == "NNS" or casualties.fatalities is not None or any(_is_count(t) for t in sent)
+    ):
         return "statistics"
-    if trigger.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children) and (
-            not casualties.stated):  # "Israel bombs Gaza, killing 10" is a headline, not a habit
+    if (
+        trigger.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+        and (not casualties.stated)
+    ):  # "Israel bombs Gaza, killing 10" is a headline, not a habit
         return "habitual"
-    if trigger.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children) and (
-            trigger.dep_ in ("advcl", "acl", "relcl") or trigger.head.pos_ in ("NOUN", "PROPN")):
+    if (
+        trigger.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
+        and (trigger.dep_ in ("advcl", "acl", "relcl") or trigger.head.pos_ in ("NOUN", "PROPN"))
+    ):
         return "purpose"
     if trigger.tag_ == "NNS":
         nummod = next((c for c in trigger.children if c.dep_ == "nummod"), None)
@@ -91,7 +130,11 @@ def generic_reason(trigger: Token, casualties: Casualties) -> str | None:
     if trigger.dep_ in ("compound", "amod", "nmod") and trigger.head.lemma_.lower() in CRIME_HOLDERS:
         return "kind of crime"
     head = trigger.head
-    if trigger.dep_ in ("pobj", "pcomp") and head.lower_ == "for" and not _has_specifier(trigger) and (
-            head.head.lemma_.lower() in LEGAL_HEADS):
+    if (
+        trigger.dep_ in ("pobj", "pcomp")
+        and head.lower_ == "for"
+        and not _has_specifier(trigger)
+        and (head.head.lemma_.lower() in LEGAL_HEADS)
+    ):
         return "criminal record"
     return None

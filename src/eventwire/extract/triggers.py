@@ -1,8 +1,9 @@
 """Trigger matching: lexicon entries (verb/noun lemmas, phrases) checked against a parsed sentence."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -10,8 +11,29 @@ from . import lexicon
 from .lexicon import Trigger
 
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
-OBJ_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "prep", "prt", "pobj", "acomp", "dative",
-            "npadvmod", "advmod", "agent", "obj", "pcomp", "compound", "amod", "relcl", "acl", "conj"}
+OBJ_DEPS = {
+    "dobj",
+    "nsubjpass",
+    "attr",
+    "oprd",
+    "xcomp",
+    "ccomp",
+    "prep",
+    "prt",
+    "pobj",
+    "acomp",
+    "dative",
+    "npadvmod",
+    "advmod",
+    "agent",
+    "obj",
+    "pcomp",
+    "compound",
+    "amod",
+    "relcl",
+    "acl",
+    "conj",
+}
 # Names are not happenings: "Amnesty International", "Strike Force Command".
 NAME_ENTS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "LOC"}
 MOD_DEPS = {"compound", "amod", "nmod", "poss", "advmod", "npadvmod", "nummod"}
@@ -19,12 +41,12 @@ MOD_DEPS = {"compound", "amod", "nmod", "poss", "advmod", "npadvmod", "nummod"}
 
 @dataclass
 class Match:
-    token: Token          # the trigger token (syntactic head of the matched words)
+    token: Token  # the trigger token (syntactic head of the matched words)
     entry: Trigger
     tokens: tuple[int, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index() -> tuple[dict, dict, dict]:
     verbs: dict[str, list[Trigger]] = {}
     nouns: dict[str, list[Trigger]] = {}
@@ -54,7 +76,7 @@ def dependent_lemmas(tok: Token) -> set[str]:
                 if grand.dep_ in ("pobj", "dobj", "compound", "amod", "pcomp", "xcomp", "nsubjpass"):
                     out.add(lemma(grand))
     # words just right of the trigger inside its phrase ("shortened by one hour the nightly curfew")
-    for right in tok.doc[tok.i + 1:min(tok.i + 7, tok.sent.end)]:
+    for right in tok.doc[tok.i + 1 : min(tok.i + 7, tok.sent.end)]:
         if tok.is_ancestor(right):
             out.add(lemma(right))
     if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -72,8 +94,11 @@ def subject_lemmas(tok: Token) -> set[str]:
     """Lemmas of the trigger's active subject, also of a verb it is conjoined to or an adverbial clause of
     ("crowds gathered and marched", "protesters poured in, demanding ...")."""
     verb = tok
-    while verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and not any(
-            c.dep_ == "nsubj" for c in verb.children):
+    while (
+        verb.dep_ in ("conj", "advcl", "xcomp")
+        and verb.head.i != verb.i
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
         verb = verb.head
     out = set()
     for subj in (c for c in verb.children if c.dep_ == "nsubj"):
@@ -90,8 +115,13 @@ def subject_lemmas(tok: Token) -> set[str]:
 
 def modifier_lemmas(tok: Token) -> set[str]:
     out = {lemma(c) for c in tok.children if c.dep_ in MOD_DEPS}
-    out |= {lemma(g) for c in tok.children if c.dep_ in ("compound", "amod", "poss") for g in c.children
-            if g.dep_ in ("compound", "amod")}
+    out |= {
+        lemma(g)
+        for c in tok.children
+        if c.dep_ in ("compound", "amod", "poss")
+        for g in c.children
+        if g.dep_ in ("compound", "amod")
+    }
     if tok.i > tok.sent.start:
         out.add(lemma(tok.doc[tok.i - 1]))
     return out
@@ -132,8 +162,9 @@ def _pos_ok(entry: Trigger, tok: Token) -> bool:
 def _match_multi(entry: Trigger, sent: Span, tok: Token) -> tuple[int, ...] | None:
     words = entry.words
     end = tok.i + len(words)
-    if end <= sent.end and all(lemma(sent.doc[tok.i + k]) == words[k] or sent.doc[tok.i + k].lower_ == words[k]
-                               for k in range(1, len(words))):
+    if end <= sent.end and all(
+        lemma(sent.doc[tok.i + k]) == words[k] or sent.doc[tok.i + k].lower_ == words[k] for k in range(1, len(words))
+    ):
         return tuple(range(tok.i, end))
     # head word with dependents carrying the other words ("blew themselves up", "promised severe revenge")
     found = [tok.i]

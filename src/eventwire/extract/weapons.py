@@ -1,7 +1,8 @@
 """Weapons named in a sentence, from the weapons lexicon (data/events/weapons.csv)."""
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -9,7 +10,7 @@ from . import lexicon
 from .lexicon import Weapon
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index() -> dict[str, list[Weapon]]:
     index: dict[str, list[Weapon]] = {}
     for weapon in lexicon.weapons():
@@ -33,7 +34,7 @@ def find_weapons(sent: Span) -> list[Weapon]:
                 n = len(weapon.words)
                 if i + n > sent.end:
                     continue
-                toks = doc[i:i + n]
+                toks = doc[i : i + n]
                 if all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(toks, weapon.words)):
                     if n == 1 and tok.pos_ not in ("NOUN", "PROPN"):
                         continue

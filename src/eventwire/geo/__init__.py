@@ -5,6 +5,7 @@ Public surface (used by the pipeline, the CLI and the API):
     geoparse(doc) -> list[Toponym]
     locate_event(sent, toponyms) -> Place | None
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -18,8 +19,23 @@ from .locate import locate_event
 from .resolve import demonym_countries, locale_bonus, make_acceptor, resolve
 
 # Unresolved names are kept as toponyms (place None) only when their last word says they are places.
-UNRESOLVED_KEEP = FACILITY_WORDS | {"county", "township", "river", "lake", "mountains", "mountain", "island",
-                                    "bay", "valley", "province", "district", "village", "peninsula", "creek", "canyon"}
+UNRESOLVED_KEEP = FACILITY_WORDS | {
+    "county",
+    "township",
+    "river",
+    "lake",
+    "mountains",
+    "mountain",
+    "island",
+    "bay",
+    "valley",
+    "province",
+    "district",
+    "village",
+    "peninsula",
+    "creek",
+    "canyon",
+}
 
 # LOC entities (rivers, regions, ranges) the gazetteer cannot place are kept, with no coordinates: the name is still
 # a toponym for the reader, and a river or district the packaged gazetteers lack is no reason to drop it.
@@ -71,8 +87,9 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
         if r.place_id is None and not _keep_unresolved(m):
             continue  # an entity no gazetteer knows and no place word marks is more often not a place
         place = gaz.place(r.place_id) if r.place_id is not None else None
-        toponyms.append(Toponym(text=m.text, start=m.start, end=m.end, place=place, score=r.score,
-                                is_dateline=(k == dateline)))
+        toponyms.append(
+            Toponym(text=m.text, start=m.start, end=m.end, place=place, score=r.score, is_dateline=(k == dateline))
+        )
     toponyms.sort(key=lambda t: t.start)
     place_generic_divisions(gaz, toponyms)
     place_by_anchor(gaz, doc.text, mentions, resolutions, toponyms)

@@ -5,6 +5,7 @@ text puts it with; a town read outside its written container or far from its wri
 a generic word naming a first-order division of the story's country is that division; a saint's name read as a
 small country's parish is dropped. Run by `geoparse` after resolution, on toponyms in text order.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,15 +23,21 @@ from .resolve import BROAD_CODES, _haversine
 ANCHORED_LABELS = frozenset({ROAD_LABEL, FACILITY_LABEL})
 
 _SAINT = re.compile(r"(?:St\.?|Saint|Sainte)\s", re.IGNORECASE)
-SAINT_PARISH_POPULATION = 100_000   # a parish this small (Antigua's, Dominica's); a canton or province is bigger
+SAINT_PARISH_POPULATION = 100_000  # a parish this small (Antigua's, Dominica's); a canton or province is bigger
 
 
 def drop_saints(toponyms: list[Toponym]) -> list[Toponym]:
     """Drop saints read as the saint-named parishes of small countries ("the church of St. Peter and St. Paul" is
     no pair of parishes of Antigua): a saint's name read as a first-order division of a country the document
     names nowhere else is a saint, a church or a person."""
-    saints = [t for t in toponyms if t.place is not None and t.place.feature_code == sources.ADM1
-              and _SAINT.match(t.text) and (t.place.population or 0) < SAINT_PARISH_POPULATION]
+    saints = [
+        t
+        for t in toponyms
+        if t.place is not None
+        and t.place.feature_code == sources.ADM1
+        and _SAINT.match(t.text)
+        and (t.place.population or 0) < SAINT_PARISH_POPULATION
+    ]
     if not saints:
         return toponyms
     named = {t.place.country for t in toponyms if t.place is not None and not _SAINT.match(t.text)}
@@ -47,7 +54,7 @@ def place_generic_divisions(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
     counts = Counter(t.place.country for t in toponyms if t.place is not None and t.place.country)
     if not counts:
         return
-    (country, _), = counts.most_common(1)
+    ((country, _),) = counts.most_common(1)
     for n, t in enumerate(toponyms):
         if t.place is None:
             row = gaz.generic_division(t.text, country)
@@ -61,20 +68,21 @@ def place_generic_divisions(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
 # around its townships, rivers and roads). Such a toponym gets the anchor's coordinates with precision "relative"
 # (a container gives its own precision) and no geonameid: somewhere near the anchor, not at it.
 ANCHOR_PRECISIONS = frozenset({"city", "point"})
-ANCHOR_MAX_CHARS = 600   # the nearest town must be named within this many characters (a paragraph or two)
+ANCHOR_MAX_CHARS = 600  # the nearest town must be named within this many characters (a paragraph or two)
 RELATIVE_MAX_CHARS = 40
-OWNER_RADIUS_KM = 100.0   # a town's part read farther than this from the town is a namesake elsewhere
+OWNER_RADIUS_KM = 100.0  # a town's part read farther than this from the town is a namesake elsewhere
 FALLBACK_SCORE = 0.3
 # Kinds of place written in lists ("Austria, Slovakia, Cyprus"; "Tamil Nadu, Karnataka"): there a comma is no container.
 LIST_CODES = BROAD_CODES | {sources.ADM1}
 _PART_AFTER = re.compile(r"\s+(?:suburb|suburbs|neighbou?rhood|district)\s+of\s+", re.IGNORECASE)
 _PART_BEFORE = re.compile(
-    r",?\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:suburb|neighbou?rhood|district)\s+of\s+(?:the\s+city\s+of\s+)?",
-    re.IGNORECASE)
+    r",?\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:suburb|neighbou?rhood|district)\s+of\s+(?:the\s+city\s+of\s+)?", re.IGNORECASE
+)
 _RELATIVE_TO = re.compile(
     r"\s*,?\s*(?:(?:just|about|some|\d+\s+(?:miles|mi\.|km|kilometres|kilometers))\s+)?(?:(?:(?:north|south|east|west)"
     r"(?:-?(?:east|west))?(?:ern)?\s+of)|near|outside(?:\s+of)?|in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Toponym]) -> None:
@@ -95,20 +103,26 @@ def place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Topony
         if t.place is not None:
             # "Holliday, Mo." read as a Holiday elsewhere: the written container is the better reading (for a town
             # or county only: "Austria, Slovakia, Cyprus" is a list, not a container).
-            if container is not None and t.place.feature_code not in LIST_CODES and not _inside(gaz, t.place,
-                                                                                                 container):
+            if (
+                container is not None
+                and t.place.feature_code not in LIST_CODES
+                and not _inside(gaz, t.place, container)
+            ):
                 toponyms[n] = _near(t, gaz.place(container), precision=None)
             continue
         if container is not None:
             toponyms[n] = _near(t, gaz.place(container), precision=None)
             continue
         if " " not in t.text.strip() and m.label not in ANCHORED_LABELS:
-            continue   # a lone unknown word ("Earth", "West") is no local place to put near a town
+            continue  # a lone unknown word ("Earth", "West") is no local place to put near a town
         pending.append(n)
     # Anchors are the towns as finally read ("Giza's Haram district" is no longer the Haram in Norway). A county is
     # a fine anchor too ("North Druid Hills Road" in a story about DeKalb County): counties are small.
-    anchors = [t for t in toponyms if t.place is not None and (t.place.precision in ANCHOR_PRECISIONS
-                                                               or t.place.feature_code == sources.ADM2)]
+    anchors = [
+        t
+        for t in toponyms
+        if t.place is not None and (t.place.precision in ANCHOR_PRECISIONS or t.place.feature_code == sources.ADM2)
+    ]
     starts = [a.start for a in anchors]
     for n in pending:
         best = _nearest_anchor(text, anchors, starts, toponyms[n])
@@ -118,8 +132,15 @@ def place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Topony
 
 def _near(t: Toponym, anchor, precision: str | None = "relative") -> Toponym:
     """`t` placed at `anchor`'s coordinates, named as written; `precision` None keeps the anchor's own."""
-    place = replace(anchor, name=t.text, geonameid=None, feature_code=None, population=None,
-                    precision=precision or anchor.precision, direction=None)
+    place = replace(
+        anchor,
+        name=t.text,
+        geonameid=None,
+        feature_code=None,
+        population=None,
+        precision=precision or anchor.precision,
+        direction=None,
+    )
     return replace(t, place=place, score=FALLBACK_SCORE)
 
 
@@ -135,7 +156,7 @@ def _nearest_anchor(text: str, anchors: list[Toponym], starts: list[int], t: Top
         j -= 1
     if j >= 0 and t.start - anchors[j].start <= ANCHOR_MAX_CHARS:
         return anchors[j]
-    if after is not None and after.start - t.end <= ANCHOR_MAX_CHARS and "\n" not in text[t.end:after.start]:
+    if after is not None and after.start - t.end <= ANCHOR_MAX_CHARS and "\n" not in text[t.end : after.start]:
         return after
     return None
 
@@ -145,8 +166,9 @@ def _owner(text: str, toponyms: list[Toponym], n: int) -> Toponym | None:
     Chester", "Sharonville, a suburb of Cincinnati"), if any."""
     t = toponyms[n]
     prev = toponyms[n - 1] if n else Toponym("", -10, -10)
-    if _can_own(prev, t) and (text[prev.end:t.start] in ("'s ", "’s ") or (
-            _part_of(text, prev, t) and _bigger(prev, t))):
+    if _can_own(prev, t) and (
+        text[prev.end : t.start] in ("'s ", "’s ") or (_part_of(text, prev, t) and _bigger(prev, t))
+    ):
         return prev
     nxt = toponyms[n + 1] if n + 1 < len(toponyms) else None
     if nxt is not None and _can_own(nxt, t) and _part_of(text, t, nxt) and _bigger(nxt, t):
@@ -162,8 +184,9 @@ _THE_CITYS = re.compile(r"\bthe (?:city|capital|town)['’]s\s+$", re.IGNORECASE
 
 def _part_of(text: str, first: Toponym, second: Toponym) -> bool:
     """True when the text between two toponyms says one is part of the other ("X suburb of Y", "X, a suburb of Y")."""
-    return bool(_PART_AFTER.fullmatch(text, first.end, second.start) or _PART_BEFORE.fullmatch(text, first.end,
-                                                                                                  second.start))
+    return bool(
+        _PART_AFTER.fullmatch(text, first.end, second.start) or _PART_BEFORE.fullmatch(text, first.end, second.start)
+    )
 
 
 def _can_own(owner: Toponym, t: Toponym) -> bool:

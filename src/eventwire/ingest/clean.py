@@ -3,6 +3,7 @@
 Line-level rules (data/ingest/chrome.yaml) rather than trafilatura: plain-text inputs have no markup for a
 boilerplate classifier to work on, and whole-line removal keeps the offset map trivial.
 """
+
 from __future__ import annotations
 
 import re

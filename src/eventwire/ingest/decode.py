@@ -3,6 +3,7 @@ encodings; binary content is refused with a clear error rather than fed to the p
 
 A declared charset (HTML `<meta charset>`, HTTP header) is deliberately not trusted: pages that declare
 UTF-8 but are windows-1252 are common, and UTF-8 validity is the stronger evidence either way."""
+
 from __future__ import annotations
 
 import sys
@@ -31,7 +32,7 @@ def decode_bytes(data: bytes, source: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                data = data[len(bom):]  # a lying BOM: judge the content alone
+                data = data[len(bom) :]  # a lying BOM: judge the content alone
                 break
     if b"\x00" in data[:8192]:
         raise InputError(Errors.E003.format(path=source))

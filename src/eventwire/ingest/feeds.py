@@ -4,14 +4,16 @@ trafilatura through `make_document(..., is_html=True)`.
 A malformed feed is read as far as feedparser's tolerant parser gets: the entries it recovered are kept, and
 the error is reported as an `InputError` next to them.
 """
+
 from __future__ import annotations
 
 import hashlib
 import html
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import feedparser
 
@@ -35,11 +37,16 @@ def read_feed(path: Path, data: bytes) -> Iterator[Item]:
             yield err
     if parsed.get("bozo") and entries:
         # Recovered what could be read; say where the rest went.
-        yield InputError(Errors.E012.format(path=path, kind="feed", reason=f"{_bozo_reason(parsed)}; "
-                                            f"kept {len(entries)} entries read before the error"))
+        yield InputError(
+            Errors.E012.format(
+                path=path,
+                kind="feed",
+                reason=f"{_bozo_reason(parsed)}; kept {len(entries)} entries read before the error",
+            )
+        )
 
 
-def entry_to_document(entry: Any, path: Path, index: int) -> "Document":
+def entry_to_document(entry: Any, path: Path, index: int) -> Document:
     """One feed entry as a Document: id from the entry id or link, content (or summary) as cleaned text."""
     link = entry.get("link")
     title = _plain(entry.get("title"))
@@ -47,17 +54,27 @@ def entry_to_document(entry: Any, path: Path, index: int) -> "Document":
     if not body.strip():
         raise InputError(Errors.E012.format(path=f"{path}#{index}", kind="feed entry", reason="no content or summary"))
     doc_id = entry_id(entry, path, index)
-    html_body = f"<html><head><title>{html.escape(title or '')}</title></head><body><article>{body}</article></body></html>"
+    html_body = (
+        f"<html><head><title>{html.escape(title or '')}</title></head><body><article>{body}</article></body></html>"
+    )
     try:
-        return make_document(doc_id, html_body, title=title, url=link, publication_date=entry_date(entry),
-                             source=f"{path}#{index}", is_html=True)
+        return make_document(
+            doc_id,
+            html_body,
+            title=title,
+            url=link,
+            publication_date=entry_date(entry),
+            source=f"{path}#{index}",
+            is_html=True,
+        )
     except InputError:
         # Short summaries are often too small for trafilatura's main-text classifier: keep them as text.
         text = _plain(body)
         if not text:
             raise
-        return make_document(doc_id, text, title=title, url=link, publication_date=entry_date(entry),
-                             source=f"{path}#{index}")
+        return make_document(
+            doc_id, text, title=title, url=link, publication_date=entry_date(entry), source=f"{path}#{index}"
+        )
 
 
 def entry_id(entry: Any, path: Path, index: int) -> str:
@@ -91,6 +108,7 @@ def _plain(fragment: str | None) -> str | None:
     if not fragment:
         return None
     import lxml.html
+
     try:
         text = lxml.html.fromstring(f"<div>{fragment}</div>").text_content()
     except Exception:  # lxml raises several parser errors on junk; fall back to the raw string

@@ -1,4 +1,5 @@
 """HTML → main text with trafilatura (boilerplate, navigation and comments removed)."""
+
 from __future__ import annotations
 
 import trafilatura
@@ -11,8 +12,9 @@ def html_to_text(html: str, source: str = "<html>") -> tuple[str, str | None, st
     if not html.strip():
         raise InputError(Errors.E004.format(path=source))
     try:
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                          favor_precision=True, with_metadata=True)
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
+        )
     except Exception as err:  # trafilatura raises many kinds of parser errors on broken markup
         raise InputError(Errors.E012.format(path=source, kind="HTML", reason=type(err).__name__)) from None
     text = getattr(doc, "text", None) if doc is not None else None

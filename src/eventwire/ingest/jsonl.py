@@ -4,13 +4,15 @@ corpus file of any size is ingested in constant memory; bytes (stdin) go through
 Hand-written line splitting, because records end at "\\n" only: JSON strings may hold U+2028, U+0085 or \\x0c
 unescaped, which `str.splitlines` would treat as line ends, cutting a valid record in two; and one line over
 the limit must be skipped without being held in memory, which `io` line iteration cannot do."""
+
 from __future__ import annotations
 
 import gzip
 import io
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from .. import limits
 from ..config import Config, load_config
@@ -36,8 +38,9 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[Item]:
     if path.name.lower().endswith(".gz"):
         data = gunzip(data, str(path))
     if data.startswith(_UTF16_BOMS):  # UTF-16: "\n" is two bytes, so decode the whole text first
-        yield from _records(path, (line.encode("utf-8", "surrogatepass") for line in
-                                   decode_bytes(data, str(path)).split("\n")))
+        yield from _records(
+            path, (line.encode("utf-8", "surrogatepass") for line in decode_bytes(data, str(path)).split("\n"))
+        )
         return
     yield from _records(path, _lines(io.BytesIO(data), len(data) + 1))
 
@@ -62,8 +65,9 @@ def _records(path: Path, lines: Iterator[bytes | None]) -> Iterator[Item]:
     """Documents from raw lines (None: a line over the size limit, skipped)."""
     for lineno, line in enumerate(lines, start=1):
         if line is None:
-            yield InputError(Errors.E011.format(path=f"{path}:{lineno}", size="more than the line limit",
-                                                limit=line_limit()))
+            yield InputError(
+                Errors.E011.format(path=f"{path}:{lineno}", size="more than the line limit", limit=line_limit())
+            )
             continue
         if lineno == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")

@@ -1,12 +1,14 @@
 """Readers for every input kind, dispatched by file suffix. Each yields `Document`s, or `InputError`s for
 documents that cannot be read, so that one bad document never stops the others."""
+
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO
 
 from .. import limits
 from ..config import Config
@@ -27,20 +29,24 @@ STREAM_READERS: dict[str, StreamReader] = {}
 
 def reader(*suffixes: str):
     """Register a reader of a file's bytes for file suffixes (e.g. '.jsonl.gz')."""
+
     def register(fn: Reader) -> Reader:
         for suffix in suffixes:
             READERS[suffix] = fn
         return fn
+
     return register
 
 
 def stream_reader(*suffixes: str):
     """Register a reader of an open binary file for file suffixes; used for files on disk (stdin and bytes
     given directly go to the `reader` of the same suffix)."""
+
     def register(fn: StreamReader) -> StreamReader:
         for suffix in suffixes:
             STREAM_READERS[suffix] = fn
         return fn
+
     return register
 
 
@@ -60,8 +66,9 @@ def SUPPORTED_SUFFIXES() -> tuple[str, ...]:
     return tuple(sorted(READERS))
 
 
-def make_document(doc_id: str, raw: str, *, title=None, url=None, publication_date=None, source=None,
-                  is_html: bool = False) -> Document:
+def make_document(
+    doc_id: str, raw: str, *, title=None, url=None, publication_date=None, source=None, is_html: bool = False
+) -> Document:
     """Clean a text (or HTML) into a Document; raises InputError when nothing is left."""
     if is_html:
         raw, html_title, html_date = html_to_text(raw, source or doc_id)
@@ -71,8 +78,15 @@ def make_document(doc_id: str, raw: str, *, title=None, url=None, publication_da
     if not text.strip():
         raise InputError(Errors.E004.format(path=source or doc_id))
     identity = segments == [(0, 0)] or not segments
-    return Document(doc_id=doc_id, text=text, title=title, url=url, source=source,
-                    publication_date=parse_date(publication_date), segments=[] if identity else segments)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        title=title,
+        url=url,
+        source=source,
+        publication_date=parse_date(publication_date),
+        segments=[] if identity else segments,
+    )
 
 
 def parse_date(value) -> date | None:
@@ -108,9 +122,15 @@ def jsonl_record_to_document(line: str, path: Path, lineno: int) -> Document:
     if not (isinstance(body, str) and body.strip()):
         raise InputError(Errors.E006.format(path=path, line=lineno))
     doc_id = str(record.get("id") or record.get("doc_id") or f"{path.stem}-{lineno}")
-    return make_document(doc_id, body, title=record.get("title"), url=record.get("url"),
-                         publication_date=record.get("publication_date") or record.get("date"),
-                         source=f"{path}:{lineno}", is_html=is_html)
+    return make_document(
+        doc_id,
+        body,
+        title=record.get("title"),
+        url=record.get("url"),
+        publication_date=record.get("publication_date") or record.get("date"),
+        source=f"{path}:{lineno}",
+        is_html=is_html,
+    )
 
 
 def gunzip(data: bytes, source: str, limit: int | None = None) -> bytes:

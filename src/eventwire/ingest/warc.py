@@ -1,12 +1,14 @@
 """WARC and WARC.gz web archives (warcio): one `Document` per HTML `response` record, boilerplate removed by
 trafilatura. A truncated or corrupt archive keeps every record read before the damage and reports the rest
 as an `InputError`."""
+
 from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -53,8 +55,9 @@ def stream_warc(path: Path, handle: BinaryIO) -> Iterator[Item]:
         handle.seek(0)  # warcio stops quietly at a cut gzip member: check the members (a second, streaming pass)
         damage = None if gzip_intact(handle) else "truncated or corrupt gzip stream"
     if damage:
-        yield InputError(Errors.E012.format(path=path, kind="WARC",
-                                            reason=f"{damage}; kept the {index} HTML records read before it"))
+        yield InputError(
+            Errors.E012.format(path=path, kind="WARC", reason=f"{damage}; kept the {index} HTML records read before it")
+        )
 
 
 def gzip_intact(stream: BinaryIO, chunk: int = 1 << 16) -> bool:

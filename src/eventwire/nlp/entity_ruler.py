@@ -3,6 +3,7 @@
 Patterns live in `data/patterns/*.jsonl` (spaCy EntityRuler format); every file there is loaded, so the
 actor dictionary and the gazetteer each keep their own pattern file.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language

@@ -1,4 +1,5 @@
 """All of eventwire's spaCy factories are registered here, in one place (spaCy's `registrations.py` habit)."""
+
 from __future__ import annotations
 
 from spacy.language import Language

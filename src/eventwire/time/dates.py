@@ -5,6 +5,7 @@ Explicit dates ("January 3", "3 JAN 90", "2020-01-04") are found with regular ex
 are resolved by rules against the publication date. Weekday names mean the most recent such day on or
 before the publication date (news reports past events).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,13 +15,46 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "a": 1, "an": 1}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
 
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?P<year>\d{4}|'?\d{2})"
@@ -32,11 +66,15 @@ ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # Future auxiliaries and plans in the words before a weekday: the day is ahead of the report, not behind it.
 FUTURE_CUE = r"\b(?:will|shall|'ll|is to|are to|due to|plans? to|planned|scheduled|expected to|going to)\b[^.;]*$"
-WEEKDAY = re.compile(r"\b(?P<last>last\s+|this\s+|past\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAY = re.compile(
+    r"\b(?P<last>last\s+|this\s+|past\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
 RELATIVE = re.compile(
     r"\b(?:(?P<yesterday>yesterday|last\s+night)|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago"
-    r"|(?:last|past)\s+(?P<last>week|month|year)|earlier\s+this\s+(?P<this>week|month))\b", re.I)
+    r"|(?:last|past)\s+(?P<last>week|month|year)|earlier\s+this\s+(?P<this>week|month))\b",
+    re.I,
+)
 
 
 def _year(raw: str | None, default: int | None) -> int | None:
@@ -63,8 +101,9 @@ def _dateparser_parse(text: str) -> date | None:
     """dateparser on an explicit date expression (cached: the same strings recur in a batch)."""
     import dateparser  # imported lazily: it is slow to import and only needed for explicit dates
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                                "REQUIRE_PARTS": ["day", "month"]})
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
+    )
     return parsed.date() if parsed else None
 
 
@@ -118,14 +157,18 @@ def _next_weekday(weekday: int, reference: date) -> date:
 
 def _looks_ahead(text: str, start: int, end: int) -> bool:
     """A weekday told as still to come: "next Monday", "starting on Sunday", "will ... on Friday"."""
-    before = text[max(0, start - 60):start].lower()
-    after = text[end:end + 40].lower()
+    before = text[max(0, start - 60) : start].lower()
+    after = text[end : end + 40].lower()
     if re.search(r"\b(?:next|coming)\s+(?:on\s+)?$", before):
         return True
     # "from Monday", "until Friday" start or end a period; "the toll from Friday's bombing" names a happening
-    if re.search(r"\b(?:starting|beginning|from|until|till|by)\s+(?:on\s+)?$", before) and not re.match(r"['’]s\b", after):
+    if re.search(r"\b(?:starting|beginning|from|until|till|by)\s+(?:on\s+)?$", before) and not re.match(
+        r"['’]s\b", after
+    ):
         return True
-    return re.search(FUTURE_CUE, before) is not None and not re.search(r"\b(?:said|told|announced|reported)\b", after[:15])
+    return re.search(FUTURE_CUE, before) is not None and not re.search(
+        r"\b(?:said|told|announced|reported)\b", after[:15]
+    )
 
 
 def _relative(match: re.Match, publication_date: date) -> tuple[date, str]:
@@ -159,8 +202,12 @@ def date_mentions(text: str, publication_date: date | None) -> list[tuple[int, i
     if publication_date:
         for match in WEEKDAY.finditer(text):
             weekday = WEEKDAYS[match["wd"].lower()]
-            ahead = (not match["last"] or match["last"].lower().startswith("this")) and _looks_ahead(text, match.start(), match.end())
-            found = _next_weekday(weekday, publication_date) if ahead else _most_recent_weekday(weekday, publication_date)
+            ahead = (not match["last"] or match["last"].lower().startswith("this")) and _looks_ahead(
+                text, match.start(), match.end()
+            )
+            found = (
+                _next_weekday(weekday, publication_date) if ahead else _most_recent_weekday(weekday, publication_date)
+            )
             if match["last"] and match["last"].lower().startswith("last") and found == publication_date:
                 found -= timedelta(days=7)
             candidates.append((match.start(), match.end(), found, "day"))
@@ -168,8 +215,15 @@ def date_mentions(text: str, publication_date: date | None) -> list[tuple[int, i
             found, precision = _relative(match, publication_date)
             candidates.append((match.start(), match.end(), found, precision))
     if not candidates:
-        return [(match.start(), match.end(), date(int(match["year"]), MONTHS[match["month"].lower().rstrip(".")], 1),
-                 "month") for match in MONTH_YEAR.finditer(text)]
+        return [
+            (
+                match.start(),
+                match.end(),
+                date(int(match["year"]), MONTHS[match["month"].lower().rstrip(".")], 1),
+                "month",
+            )
+            for match in MONTH_YEAR.finditer(text)
+        ]
     return sorted(candidates, key=lambda c: c[0])
 
 

@@ -8,6 +8,7 @@ by the verbs its trigger belongs to, up to its clause ("launched an offensive on
 object of "launched"; "raided a village on Sunday, killing 22": the participle shares the raid's time). A trigger
 whose clause owns no date takes the sentence's date (`resolve_event_date`), as before.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -19,8 +20,22 @@ from .dates import date_mentions, resolve_event_date
 # A verb hands its date down to these dependents: same-clause complements, coordinated verbs, participle clauses.
 # A clause opened by "after"/"before"/"since" (a marked advcl), a reported clause (ccomp) and a relative clause
 # tell another happening, with a time of its own.
-SHARED_TIME_DEPS = {"xcomp", "conj", "advcl", "acl", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "oprd",
-                    "compound", "amod", "appos"}
+SHARED_TIME_DEPS = {
+    "xcomp",
+    "conj",
+    "advcl",
+    "acl",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "pobj",
+    "prep",
+    "attr",
+    "oprd",
+    "compound",
+    "amod",
+    "appos",
+}
 # "..., in which 17 people died", "where ...", "during which ...": a relative clause telling the setting of the
 # event noun before it shares that noun's time, whatever noun the parser hung it on.
 SETTING_RELATIVES = {"which", "where", "when"}
@@ -73,7 +88,7 @@ def date_owners(sent: Span, triggers: set[int], publication_date: date | None) -
 def setting_noun(verb: Token, triggers: set[int]) -> Token | None:
     """The event noun whose setting a relative clause ("in which 17 were killed") tells: the nearest trigger noun
     before the clause."""
-    if verb.dep_ != "relcl" or not any(t.lower_ in SETTING_RELATIVES for t in verb.doc[verb.left_edge.i:verb.i]):
+    if verb.dep_ != "relcl" or not any(t.lower_ in SETTING_RELATIVES for t in verb.doc[verb.left_edge.i : verb.i]):
         return None
     for k in range(verb.left_edge.i - 1, verb.sent.start - 1, -1):
         tok = verb.doc[k]
@@ -103,7 +118,9 @@ def time_anchor_chain(trigger: Token, triggers: set[int]) -> list[Token]:
     return chain
 
 
-def trigger_date(trigger: Token, owners: list[tuple[Token, date, str]], triggers: set[int]) -> tuple[date | None, str | None]:
+def trigger_date(
+    trigger: Token, owners: list[tuple[Token, date, str]], triggers: set[int]
+) -> tuple[date | None, str | None]:
     """The date written on `trigger`'s own phrase or clause, or (None, None)."""
     for node in time_anchor_chain(trigger, triggers):
         own = [(found, precision) for owner, found, precision in owners if owner.i == node.i]
@@ -112,8 +129,9 @@ def trigger_date(trigger: Token, owners: list[tuple[Token, date, str]], triggers
     return None, None
 
 
-def resolve_trigger_date(trigger: Token, triggers: set[int], publication_date: date | None
-                         ) -> tuple[date | None, str | None]:
+def resolve_trigger_date(
+    trigger: Token, triggers: set[int], publication_date: date | None
+) -> tuple[date | None, str | None]:
     """The event date of `trigger`: its own (see the module docstring), else its sentence's."""
     owners = date_owners(trigger.sent, triggers, publication_date)
     found = trigger_date(trigger, owners, triggers)

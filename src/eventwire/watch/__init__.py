@@ -5,15 +5,50 @@ to stdout, a JSONL file or a webhook.
 
     from eventwire.watch import load_rules, evaluate_new_events, run_history
 """
+
 from .alerts import Alert, AlertTable
 from .engine import WatchReport, evaluate_new_events, raise_alerts, run_history
 from .errors import DeliveryError, RuleError, RuleNotFoundError, WatchErrors
 from .geofence import MIN_FENCE_RADIUS_M, Area, Circle, haversine_m
 from .match import Match, match_rule
-from .rules import (ActorFilter, Delivery, Rule, RuleSet, add_rule, default_rules_path, load_rules, next_rule_id,
-                    remove_rule, save_rules)
+from .rules import (
+    ActorFilter,
+    Delivery,
+    Rule,
+    RuleSet,
+    add_rule,
+    default_rules_path,
+    load_rules,
+    next_rule_id,
+    remove_rule,
+    save_rules,
+)
 
-__all__ = ["Alert", "AlertTable", "WatchReport", "evaluate_new_events", "raise_alerts", "run_history",
-           "DeliveryError", "RuleError", "RuleNotFoundError", "WatchErrors", "MIN_FENCE_RADIUS_M", "Area",
-           "Circle", "haversine_m", "Match", "match_rule", "ActorFilter", "Delivery", "Rule", "RuleSet",
-           "add_rule", "default_rules_path", "load_rules", "next_rule_id", "remove_rule", "save_rules"]
+__all__ = [
+    "Alert",
+    "AlertTable",
+    "WatchReport",
+    "evaluate_new_events",
+    "raise_alerts",
+    "run_history",
+    "DeliveryError",
+    "RuleError",
+    "RuleNotFoundError",
+    "WatchErrors",
+    "MIN_FENCE_RADIUS_M",
+    "Area",
+    "Circle",
+    "haversine_m",
+    "Match",
+    "match_rule",
+    "ActorFilter",
+    "Delivery",
+    "Rule",
+    "RuleSet",
+    "add_rule",
+    "default_rules_path",
+    "load_rules",
+    "next_rule_id",
+    "remove_rule",
+    "save_rules",
+]

@@ -1,12 +1,14 @@
 """The `Alert` record and the two watch tables (schema_watch.sql): which (rule, event) pairs have alerted,
 and the log of alerts raised. All SQL of the watch feature is here."""
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
 
 import duckdb
 
@@ -17,6 +19,7 @@ ALERT_KINDS = ("new", "update")
 class Alert:
     """One alert: rule `rule_id` matched event `event_id` (the merged event's id when reports were merged).
     kind "new" is the first alert of the pair; "update" follows when the event's fatalities changed."""
+
     alert_id: str
     kind: str
     rule_id: str
@@ -31,12 +34,18 @@ class Alert:
 
     def to_record(self) -> dict[str, Any]:
         """The alert as delivered (JSONL line, webhook body) and as served by GET /alerts."""
-        return {"alert_id": self.alert_id, "kind": self.kind, "rule_id": self.rule_id, "rule_name": self.rule_name,
-                "event_id": self.event_id, "fatalities": self.fatalities,
-                "previous_fatalities": self.previous_fatalities,
-                "distance_m": round(self.distance_m, 1) if self.distance_m is not None else None,
-                "created_at": self.created_at.isoformat(timespec="seconds").replace("+00:00", "Z"),
-                "event": self.event}
+        return {
+            "alert_id": self.alert_id,
+            "kind": self.kind,
+            "rule_id": self.rule_id,
+            "rule_name": self.rule_name,
+            "event_id": self.event_id,
+            "fatalities": self.fatalities,
+            "previous_fatalities": self.previous_fatalities,
+            "distance_m": round(self.distance_m, 1) if self.distance_m is not None else None,
+            "created_at": self.created_at.isoformat(timespec="seconds").replace("+00:00", "Z"),
+            "event": self.event,
+        }
 
 
 def alert_id(rule_id: str, event_id: str, n: int) -> str:
@@ -45,7 +54,7 @@ def alert_id(rule_id: str, event_id: str, n: int) -> str:
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class AlertTable:
@@ -55,13 +64,18 @@ class AlertTable:
         self.con = con
 
     def exists(self) -> bool:
-        return self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
-                                "('watch_matches', 'watch_alerts')").fetchone()[0] == 2
+        return (
+            self.con.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('watch_matches', 'watch_alerts')"
+            ).fetchone()[0]
+            == 2
+        )
 
     def previous(self, rule_id: str, event_id: str) -> tuple[int | None, int] | None:
         """(fatalities last alerted, alerts so far) for the pair, or None if it never alerted."""
-        row = self.con.execute("SELECT fatalities, n_alerts FROM watch_matches WHERE rule_id = ? AND event_id = ?",
-                               [rule_id, event_id]).fetchone()
+        row = self.con.execute(
+            "SELECT fatalities, n_alerts FROM watch_matches WHERE rule_id = ? AND event_id = ?", [rule_id, event_id]
+        ).fetchone()
         return (row[0], row[1]) if row else None
 
     def record(self, alerts: list[Alert]) -> None:
@@ -75,11 +89,23 @@ class AlertTable:
                 self.con.execute(
                     "INSERT INTO watch_matches VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (rule_id, event_id) DO UPDATE "
                     "SET fatalities = excluded.fatalities, n_alerts = watch_matches.n_alerts + 1, "
-                    "last_alert_at = excluded.last_alert_at", [a.rule_id, a.event_id, a.fatalities, at, at])
-                self.con.execute("INSERT INTO watch_alerts (alert_id, rule_id, event_id, kind, fatalities, "
-                                 "previous_fatalities, created_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [a.alert_id, a.rule_id, a.event_id, a.kind, a.fatalities, a.previous_fatalities,
-                                  at, json.dumps(a.to_record(), ensure_ascii=False, default=str)])
+                    "last_alert_at = excluded.last_alert_at",
+                    [a.rule_id, a.event_id, a.fatalities, at, at],
+                )
+                self.con.execute(
+                    "INSERT INTO watch_alerts (alert_id, rule_id, event_id, kind, fatalities, "
+                    "previous_fatalities, created_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        a.alert_id,
+                        a.rule_id,
+                        a.event_id,
+                        a.kind,
+                        a.fatalities,
+                        a.previous_fatalities,
+                        at,
+                        json.dumps(a.to_record(), ensure_ascii=False, default=str),
+                    ],
+                )
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -87,11 +113,18 @@ class AlertTable:
 
     def mark_delivered(self, alert_ids: list[str]) -> None:
         if alert_ids:
-            self.con.execute("UPDATE watch_alerts SET delivered = true WHERE alert_id IN (SELECT unnest(?))",
-                             [alert_ids])
+            self.con.execute(
+                "UPDATE watch_alerts SET delivered = true WHERE alert_id IN (SELECT unnest(?))", [alert_ids]
+            )
 
-    def list(self, rule_id: str | None = None, since: date | datetime | None = None, kind: str | None = None,
-             limit: int = 100, undelivered: bool = False) -> list[dict[str, Any]]:
+    def list(
+        self,
+        rule_id: str | None = None,
+        since: date | datetime | None = None,
+        kind: str | None = None,
+        limit: int = 100,
+        undelivered: bool = False,
+    ) -> list[dict[str, Any]]:
         """Alert records, newest first, each with its `delivered` flag."""
         if not self.exists():
             return []
@@ -99,8 +132,9 @@ class AlertTable:
         if undelivered:
             clauses.append("NOT delivered")
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.con.execute(f"SELECT record, delivered FROM watch_alerts{where} "
-                                "ORDER BY seq DESC LIMIT ?", [*params, int(limit)]).fetchall()
+        rows = self.con.execute(
+            f"SELECT record, delivered FROM watch_alerts{where} ORDER BY seq DESC LIMIT ?", [*params, int(limit)]
+        ).fetchall()
         return [{**json.loads(record), "delivered": delivered} for record, delivered in rows]
 
 
@@ -116,6 +150,7 @@ class Subject:
     """What a rule is judged on: the merged event's record when the report was merged (its id, reconciled
     fatalities, most precise location), else the report's own record; `sentences` are the evidence sentences
     of all its reports (keywords may appear in any of them)."""
+
     event_id: str
     record: dict[str, Any]
     sentences: list[str]
@@ -126,8 +161,12 @@ def _sentence(record: dict[str, Any]) -> str:
 
 
 def _has_dedup(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name IN "
-                       "('merged_events', 'event_sources')").fetchone()[0] == 2
+    return (
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('merged_events', 'event_sources')"
+        ).fetchone()[0]
+        == 2
+    )
 
 
 def subjects_for(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) -> list[Subject]:
@@ -136,9 +175,11 @@ def subjects_for(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) 
     by_id: dict[str, Subject] = {}
     merged: dict[str, str] = {}
     if _has_dedup(con) and records:
-        rows = con.execute("SELECT s.event_id, m.event_id, m.record FROM event_sources s JOIN merged_events m "
-                           "ON m.event_id = s.merged_id WHERE s.event_id IN (SELECT unnest(?))",
-                           [[r["event_id"] for r in records]]).fetchall()
+        rows = con.execute(
+            "SELECT s.event_id, m.event_id, m.record FROM event_sources s JOIN merged_events m "
+            "ON m.event_id = s.merged_id WHERE s.event_id IN (SELECT unnest(?))",
+            [[r["event_id"] for r in records]],
+        ).fetchall()
         for event_id, merged_id, record in rows:
             merged[event_id] = merged_id
             if merged_id not in by_id:
@@ -153,29 +194,36 @@ def subjects_for(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) 
 def _fill_sentences(con: duckdb.DuckDBPyConnection, subjects: list[Subject]) -> None:
     if not subjects:
         return
-    rows = con.execute("SELECT s.merged_id, e.evidence_sentence FROM event_sources s JOIN events e "
-                       "ON e.event_id = s.event_id WHERE s.merged_id IN (SELECT unnest(?)) ORDER BY s.event_id",
-                       [[s.event_id for s in subjects]]).fetchall()
+    rows = con.execute(
+        "SELECT s.merged_id, e.evidence_sentence FROM event_sources s JOIN events e "
+        "ON e.event_id = s.event_id WHERE s.merged_id IN (SELECT unnest(?)) ORDER BY s.event_id",
+        [[s.event_id for s in subjects]],
+    ).fetchall()
     by_id = {s.event_id: s for s in subjects}
     for merged_id, sentence in rows:
         by_id[merged_id].sentences.append(sentence or "")
 
 
-def stored_subjects(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None,
-                    page: int = 2000) -> Iterator[list[Subject]]:
+def stored_subjects(
+    con: duckdb.DuckDBPyConnection, since: date | None, until: date | None, page: int = 2000
+) -> Iterator[list[Subject]]:
     """All stored events dated in [since, until] (undated ones by their document's publication date), as
     merged events where reports were merged, in pages of `page`."""
     dedup = _has_dedup(con)
     dated = "COALESCE(e.date, d.publication_date)"
-    parts = [f"SELECT e.event_id, e.record, {dated} AS day, false AS merged FROM events e "
-             "JOIN documents d USING (doc_id)" + (" WHERE e.event_id NOT IN (SELECT event_id FROM event_sources)"
-                                                  if dedup else "")]
+    parts = [
+        f"SELECT e.event_id, e.record, {dated} AS day, false AS merged FROM events e "
+        "JOIN documents d USING (doc_id)"
+        + (" WHERE e.event_id NOT IN (SELECT event_id FROM event_sources)" if dedup else "")
+    ]
     if dedup:
         parts.append("SELECT event_id, record, COALESCE(date, date_max) AS day, true AS merged FROM merged_events")
     clauses, params = _conditions(("day >= ?", since), ("day <= ?", until))
     clauses.append("event_id > ?")  # keyset paging
-    sql = (f"SELECT event_id, record, merged FROM ({' UNION ALL '.join(parts)}) WHERE {' AND '.join(clauses)} "
-           "ORDER BY event_id LIMIT ?")
+    sql = (
+        f"SELECT event_id, record, merged FROM ({' UNION ALL '.join(parts)}) WHERE {' AND '.join(clauses)} "
+        "ORDER BY event_id LIMIT ?"
+    )
     after = ""
     while True:
         rows = con.execute(sql, [*params, after, page]).fetchall()

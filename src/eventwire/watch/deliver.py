@@ -1,13 +1,15 @@
 """Alert delivery: JSONL on stdout, a JSONL file, or a webhook (HTTP POST of the alert as JSON, retried
 with exponential backoff). A sink takes a list of alert records and returns how many it delivered."""
+
 from __future__ import annotations
 
 import json
 import logging
 import sys
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -61,8 +63,15 @@ class WebhookSink:
     up to `retries` more times, waiting backoff_s, 2*backoff_s, 4*backoff_s ... (at most 60 s) in between;
     any other status >= 400 fails at once (retrying will not fix a bad request)."""
 
-    def __init__(self, url: str, timeout_s: float = 10.0, retries: int = 3, backoff_s: float = 1.0,
-                 headers: Iterable[tuple[str, str]] = (), sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        url: str,
+        timeout_s: float = 10.0,
+        retries: int = 3,
+        backoff_s: float = 1.0,
+        headers: Iterable[tuple[str, str]] = (),
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.url, self.timeout_s, self.retries, self.backoff_s = url, timeout_s, retries, backoff_s
         self.headers = {"Content-Type": "application/json", "User-Agent": "eventwire-watch", **dict(headers)}
         self.sleep = sleep

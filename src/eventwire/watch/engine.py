@@ -1,13 +1,15 @@
 """Evaluating watch rules: on events just stored (ingest calls `evaluate_new_events` after each batch) and
 over the stored history (`run_history`, the `eventwire watch run` command). Both go through `raise_alerts`:
 match, skip what has alerted already, record, deliver."""
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import Event
 from .alerts import Alert, AlertTable, Subject, alert_id, now_utc, stored_subjects, subjects_for
@@ -22,14 +24,21 @@ log = logging.getLogger("eventwire")
 @dataclass
 class WatchReport:
     """What a history run did."""
-    events: int = 0       # events (merged events) examined
-    alerts: int = 0       # alerts raised (new + update)
+
+    events: int = 0  # events (merged events) examined
+    alerts: int = 0  # alerts raised (new + update)
     updates: int = 0
     undelivered: int = 0  # raised but refused by a destination (kept in watch_alerts)
 
 
-def evaluate_new_events(store, events: Iterable[Event | dict[str, Any]], *, rules: RuleSet | None = None,
-                        deliver: bool = True, strict: bool = False) -> list[Alert]:
+def evaluate_new_events(
+    store,
+    events: Iterable[Event | dict[str, Any]],
+    *,
+    rules: RuleSet | None = None,
+    deliver: bool = True,
+    strict: bool = False,
+) -> list[Alert]:
     """Judge events that were just committed to `store` against the watch rules and deliver the alerts.
 
     `rules` defaults to the rule file next to the database (`eventwire-watch.yaml`); with no file there this
@@ -47,8 +56,15 @@ def evaluate_new_events(store, events: Iterable[Event | dict[str, Any]], *, rule
     return raise_alerts(store, rules, subjects_for(store.con, records), deliver=deliver)
 
 
-def run_history(store, rules: RuleSet, since: date | None = None, until: date | None = None,
-                rule_ids: Iterable[str] = (), deliver: bool = True, dry_run: bool = False) -> WatchReport:
+def run_history(
+    store,
+    rules: RuleSet,
+    since: date | None = None,
+    until: date | None = None,
+    rule_ids: Iterable[str] = (),
+    deliver: bool = True,
+    dry_run: bool = False,
+) -> WatchReport:
     """Judge every stored event dated in [since, until] (merged events where reports were merged) against
     `rules` (or only `rule_ids`), with the same once-per-pair memory as ingest. `dry_run`: print what would
     alert on stdout (unless `deliver` is False), record nothing and send nothing to the configured destinations."""
@@ -67,8 +83,9 @@ def run_history(store, rules: RuleSet, since: date | None = None, until: date | 
     return report
 
 
-def raise_alerts(store, rules: RuleSet, subjects: list[Subject], deliver: bool = True,
-                 record: bool = True) -> list[Alert]:
+def raise_alerts(
+    store, rules: RuleSet, subjects: list[Subject], deliver: bool = True, record: bool = True
+) -> list[Alert]:
     """Match, drop pairs that alerted already with the same fatalities, record, then deliver."""
     table = AlertTable(store.con)
     alerts: list[Alert] = []
@@ -92,8 +109,9 @@ def raise_alerts(store, rules: RuleSet, subjects: list[Subject], deliver: bool =
     return alerts
 
 
-def _next_alert(table: AlertTable, rule_id: str, rule_name: str | None, subject: Subject,
-                distance_m: float | None) -> Alert | None:
+def _next_alert(
+    table: AlertTable, rule_id: str, rule_name: str | None, subject: Subject, distance_m: float | None
+) -> Alert | None:
     fatalities = subject.record.get("fatalities")
     before = table.previous(rule_id, subject.event_id)
     if before is None:
@@ -103,8 +121,18 @@ def _next_alert(table: AlertTable, rule_id: str, rule_name: str | None, subject:
         kind, previous, n = "update", before[0], before[1] + 1
     else:
         return None
-    return Alert(alert_id(rule_id, subject.event_id, n), kind, rule_id, rule_name, subject.event_id, fatalities,
-                 previous, distance_m, now_utc(), subject.record)
+    return Alert(
+        alert_id(rule_id, subject.event_id, n),
+        kind,
+        rule_id,
+        rule_name,
+        subject.event_id,
+        fatalities,
+        previous,
+        distance_m,
+        now_utc(),
+        subject.record,
+    )
 
 
 _reported: set[tuple[str, str]] = set()

@@ -2,6 +2,7 @@
 
 They live here, beside the feature, so that watch rules can grow without touching the shared list; the
 exception classes are the shared ones, so the CLI turns them into one line and exit code 2 like any other."""
+
 from __future__ import annotations
 
 from ..errors import ConfigError, EventwireError, NotFoundError

@@ -5,6 +5,7 @@ Distances are great-circle (haversine on a sphere of the Earth's mean radius, er
 point-in-polygon is shapely's `covers` (a point on the boundary is inside). Polygons are read in GeoJSON
 order (lon, lat) and must not cross the antimeridian.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,10 +25,10 @@ EARTH_RADIUS_M = 6_371_008.8
 # only if the fence is at least this large (radius in metres; a polygon's size is the radius of a circle of
 # the same area). Events of unknown precision are treated as "country".
 MIN_FENCE_RADIUS_M: dict[str, float] = {
-    "point": 0.0,          # a named site (base, airport, checkpoint) or exact coordinates
-    "city": 5_000.0,       # a town's centroid: a few km from anywhere inside it
+    "point": 0.0,  # a named site (base, airport, checkpoint) or exact coordinates
+    "city": 5_000.0,  # a town's centroid: a few km from anywhere inside it
     "relative": 25_000.0,  # "north of Baghdad": the anchor's coordinates, the event somewhere off it
-    "admin1": 50_000.0,    # a province or governorate centroid
+    "admin1": 50_000.0,  # a province or governorate centroid
     "country": 250_000.0,  # a country centroid: only country-sized fences
 }
 
@@ -59,6 +60,7 @@ def precise_enough(precision: str | None, fence_radius_m: float) -> bool:
 @dataclass(frozen=True)
 class Circle:
     """Everything within `radius_m` metres of (lat, lon)."""
+
     lat: float
     lon: float
     radius_m: float
@@ -83,6 +85,7 @@ class Circle:
 class Area:
     """A polygon or multipolygon in GeoJSON coordinates (lon, lat). `spec` is what the rule file said (an
     inline geometry or a file name), kept so that saving a rule file writes back what the user wrote."""
+
     geometry: BaseGeometry
     spec: dict[str, Any] = field(compare=False)
 

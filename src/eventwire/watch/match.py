@@ -1,11 +1,13 @@
 """Does an event satisfy a rule? Pure functions over output-contract records (`Event.to_contract()`), so
 fresh events from ingest and stored events from the database are judged by the same code."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from .geofence import precise_enough
 from .rules import ActorFilter, Rule
@@ -15,6 +17,7 @@ from .rules import ActorFilter, Rule
 class Match:
     """A rule matched an event; `distance_m` is the distance from a circle's centre (None for polygons and
     rules without a geofence)."""
+
     rule: Rule
     record: dict[str, Any]
     distance_m: float | None = None
@@ -58,8 +61,9 @@ def actors_match(wanted: ActorFilter, *actors: dict[str, Any] | None) -> bool:
     present = [a for a in actors if a]
     if wanted.names:
         names = {n.casefold() for n in wanted.names}
-        if not any((a.get("name") or "").casefold() in names or (a.get("text") or "").casefold() in names
-                   for a in present):
+        if not any(
+            (a.get("name") or "").casefold() in names or (a.get("text") or "").casefold() in names for a in present
+        ):
             return False
     if wanted.countries and not any(a.get("country") in wanted.countries for a in present):
         return False

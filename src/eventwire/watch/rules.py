@@ -21,16 +21,18 @@ combined with AND, the values of one list with OR):
 
 Every error names the file, the rule and the field (`RuleError`, codes E100-E102).
 """
+
 from __future__ import annotations
 
 import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -42,8 +44,17 @@ from .geofence import Area, Circle, Geofence, polygon_from_geojson
 
 DEFAULT_RULES_NAME = "eventwire-watch.yaml"
 RULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-RULE_FIELDS = ("id", "name", "geofence", "event_types", "modalities", "actors", "min_fatalities", "keywords",
-               "precisions")
+RULE_FIELDS = (
+    "id",
+    "name",
+    "geofence",
+    "event_types",
+    "modalities",
+    "actors",
+    "min_fatalities",
+    "keywords",
+    "precisions",
+)
 CONDITIONS = RULE_FIELDS[2:-1]
 DELIVERY_KINDS = ("stdout", "jsonl", "webhook")
 
@@ -51,16 +62,20 @@ DELIVERY_KINDS = ("stdout", "jsonl", "webhook")
 @dataclass(frozen=True)
 class ActorFilter:
     """Conditions on the source or target actor: each non-empty list must be met by either actor."""
-    names: tuple[str, ...] = ()       # actor name or text, case-insensitive
-    countries: tuple[str, ...] = ()   # ISO-3
-    sectors: tuple[str, ...] = ()     # as in data/actors/sectors.csv
+
+    names: tuple[str, ...] = ()  # actor name or text, case-insensitive
+    countries: tuple[str, ...] = ()  # ISO-3
+    sectors: tuple[str, ...] = ()  # as in data/actors/sectors.csv
 
     def __bool__(self) -> bool:
         return bool(self.names or self.countries or self.sectors)
 
     def to_spec(self) -> dict[str, list[str]]:
-        return {k: list(v) for k, v in (("names", self.names), ("countries", self.countries),
-                                         ("sectors", self.sectors)) if v}
+        return {
+            k: list(v)
+            for k, v in (("names", self.names), ("countries", self.countries), ("sectors", self.sectors))
+            if v
+        }
 
 
 @dataclass(frozen=True)
@@ -98,12 +113,13 @@ class Rule:
 @dataclass(frozen=True)
 class Delivery:
     """One destination of alerts: stdout (JSONL), a JSONL file (appended) or a webhook (HTTP POST JSON)."""
+
     type: str = "stdout"
-    path: str | None = None           # jsonl: resolved against the rule file's folder
-    url: str | None = None            # webhook
+    path: str | None = None  # jsonl: resolved against the rule file's folder
+    url: str | None = None  # webhook
     timeout_s: float = 10.0
-    retries: int = 3                  # further attempts after the first
-    backoff_s: float = 1.0            # wait before retry n is backoff_s * 2**(n-1)
+    retries: int = 3  # further attempts after the first
+    backoff_s: float = 1.0  # wait before retry n is backoff_s * 2**(n-1)
     headers: tuple[tuple[str, str], ...] = ()
 
     def to_spec(self) -> Any:
@@ -111,8 +127,13 @@ class Delivery:
             return "stdout"
         if self.type == "jsonl":
             return {"type": "jsonl", "path": self.path}
-        spec: dict[str, Any] = {"type": "webhook", "url": self.url, "timeout_s": self.timeout_s,
-                                "retries": self.retries, "backoff_s": self.backoff_s}
+        spec: dict[str, Any] = {
+            "type": "webhook",
+            "url": self.url,
+            "timeout_s": self.timeout_s,
+            "retries": self.retries,
+            "backoff_s": self.backoff_s,
+        }
         if self.headers:
             spec["headers"] = dict(self.headers)
         return spec
@@ -121,6 +142,7 @@ class Delivery:
 @dataclass(frozen=True)
 class RuleSet:
     """The rules of one file and where their alerts go. `path` is None for rules built in memory."""
+
     rules: tuple[Rule, ...] = ()
     deliver: tuple[Delivery, ...] = (Delivery(),)
     path: Path | None = None
@@ -132,8 +154,11 @@ class RuleSet:
         raise RuleNotFoundError(WatchErrors.E103.format(rule=rule_id, path=self.path or "<memory>"))
 
     def to_spec(self) -> dict[str, Any]:
-        return {"version": 1, "deliver": [d.to_spec() for d in self.deliver],
-                "rules": [r.to_spec() for r in self.rules]}
+        return {
+            "version": 1,
+            "deliver": [d.to_spec() for d in self.deliver],
+            "rules": [r.to_spec() for r in self.rules],
+        }
 
 
 # -- locating, loading, saving -----------------------------------------------------------------------------
@@ -182,8 +207,10 @@ def save_rules(ruleset: RuleSet, path: str | os.PathLike | None = None) -> Path:
     """Write the rule set as YAML (atomically: a reader never sees half a file). Comments are not kept."""
     path = Path(path or ruleset.path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = ("# eventwire watch rules (README \"Watch rules and alerts\"); written by `eventwire watch`.\n"
-            + yaml.safe_dump(ruleset.to_spec(), sort_keys=False, allow_unicode=True))
+    text = (
+        '# eventwire watch rules (README "Watch rules and alerts"); written by `eventwire watch`.\n'
+        + yaml.safe_dump(ruleset.to_spec(), sort_keys=False, allow_unicode=True)
+    )
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -273,7 +300,8 @@ def parse_rule(spec: Any, path: Path, base: Path, index: int | None = None) -> R
 
     name = parsed("name", _text, None)
     return Rule(
-        id=rule_id, name=name,
+        id=rule_id,
+        name=name,
         geofence=parsed("geofence", lambda v: parse_geofence(v, base), None),
         event_types=parsed("event_types", lambda v: _choices(v, PLOVER_TYPES, str.upper), ()),
         modalities=parsed("modalities", lambda v: _choices(v, MODALITIES, str.lower), ()),
@@ -313,8 +341,11 @@ def parse_geofence(value: Any, base: Path) -> Geofence:
     lat, lon = _number(value.get("lat"), "lat", -90, 90), _number(value.get("lon"), "lon", -180, 180)
     if ("radius_m" in keys) == ("radius_km" in keys):
         raise ValueError("give exactly one of radius_m, radius_km")
-    radius = (_number(value["radius_m"], "radius_m", 0, 20_037_509) if "radius_m" in keys
-              else 1000.0 * _number(value["radius_km"], "radius_km", 0, 20_037.509))
+    radius = (
+        _number(value["radius_m"], "radius_m", 0, 20_037_509)
+        if "radius_m" in keys
+        else 1000.0 * _number(value["radius_km"], "radius_km", 0, 20_037.509)
+    )
     if radius <= 0:
         raise ValueError("the radius must be positive")
     return Circle(lat, lon, radius)
@@ -336,8 +367,11 @@ def _delivery(item: Any, index: int, path: Path) -> Delivery:
         return Delivery()
     if not isinstance(item, dict) or item.get("type") not in DELIVERY_KINDS:
         raise fail("type", f"expected 'stdout' or a mapping with type one of {', '.join(DELIVERY_KINDS)}")
-    allowed = {"stdout": {"type"}, "jsonl": {"type", "path"},
-               "webhook": {"type", "url", "timeout_s", "retries", "backoff_s", "headers"}}[item["type"]]
+    allowed = {
+        "stdout": {"type"},
+        "jsonl": {"type", "path"},
+        "webhook": {"type", "url", "timeout_s", "retries", "backoff_s", "headers"},
+    }[item["type"]]
     unknown = sorted(set(item) - allowed)
     if unknown:
         raise fail(unknown[0], f"unknown for a {item['type']} delivery (expected {', '.join(sorted(allowed))})")
@@ -384,8 +418,9 @@ def _texts(value: Any) -> tuple[str, ...]:
         raise ValueError(f"expected non-empty strings, got {items!r}") from None
 
 
-def _choices(value: Any, allowed: tuple[str, ...], norm: Callable[[str], str],
-             expected: str | None = None) -> tuple[str, ...]:
+def _choices(
+    value: Any, allowed: tuple[str, ...], norm: Callable[[str], str], expected: str | None = None
+) -> tuple[str, ...]:
     items = tuple(norm(v) for v in _texts(value))
     bad = [v for v in items if allowed and v not in allowed]
     if bad:
@@ -414,8 +449,11 @@ def _actors(value: Any) -> ActorFilter:
     if unknown:
         raise ValueError(f"unknown key(s) {unknown} (expected names, countries, sectors)")
     names = _texts(value["names"]) if value.get("names") is not None else ()
-    countries = (_choices(value["countries"], _known_countries(), str.upper, "ISO-3 codes such as IRQ, SYR")
-                 if value.get("countries") is not None else ())
+    countries = (
+        _choices(value["countries"], _known_countries(), str.upper, "ISO-3 codes such as IRQ, SYR")
+        if value.get("countries") is not None
+        else ()
+    )
     sectors = _choices(value["sectors"], _known_sectors(), str.strip) if value.get("sectors") is not None else ()
     if not (names or countries or sectors):
         raise ValueError("give at least one of names, countries, sectors")
@@ -443,9 +481,15 @@ def describe_rule(rule: Rule) -> str:
         parts.append(f"within {g.radius_m:g} m of {g.lat:g},{g.lon:g}")
     elif rule.geofence is not None:
         parts.append(f"inside {rule.geofence.spec.get('geojson_file') or 'a polygon'}")
-    for label, values in (("type", rule.event_types), ("modality", rule.modalities), ("actor", rule.actors.names),
-                          ("actor country", rule.actors.countries), ("actor sector", rule.actors.sectors),
-                          ("keyword", rule.keywords), ("precision", rule.precisions)):
+    for label, values in (
+        ("type", rule.event_types),
+        ("modality", rule.modalities),
+        ("actor", rule.actors.names),
+        ("actor country", rule.actors.countries),
+        ("actor sector", rule.actors.sectors),
+        ("keyword", rule.keywords),
+        ("precision", rule.precisions),
+    ):
         if values:
             parts.append(f"{label} {'|'.join(values)}")
     if rule.min_fatalities is not None:

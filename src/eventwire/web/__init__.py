@@ -2,6 +2,7 @@
 
 Files are served only from an index of `static/` built at start-up, so a request path is a key to look up,
 never a path to open: `..`, encoded slashes or absolute paths cannot reach anything outside it."""
+
 from __future__ import annotations
 
 import mimetypes
@@ -13,15 +14,26 @@ from fastapi.responses import FileResponse
 from ..api.errors import ApiError, ApiErrors
 
 STATIC = Path(__file__).resolve().parent / "static"
-TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".html": "text/html",
-         ".txt": "text/plain", ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon"}
+TYPES = {
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".json": "application/json",
+    ".html": "text/html",
+    ".txt": "text/plain",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+}
 router = APIRouter(include_in_schema=False)
 
 
 def static_index(root: Path = STATIC) -> dict[str, Path]:
     """Relative POSIX path -> file, for every regular file under `root` (links are not followed)."""
-    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.is_symlink() and not p.name.startswith(".")}
+    return {
+        p.relative_to(root).as_posix(): p
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink() and not p.name.startswith(".")
+    }
 
 
 FILES = static_index()
