@@ -280,7 +280,13 @@ class ActorResolver:
         left = head.left_edge.i
         right = head.i
         for child in head.rights:
-            if child.dep_ in ("prep",) and child.lower_ in ("of", "from", "in", "for") and child.i == right + 1 or child.dep_ in ("compound", "flat", "nmod", "appos") and child.i == right + 1:
+            if (
+                child.dep_ in ("prep",)
+                and child.lower_ in ("of", "from", "in", "for")
+                and child.i == right + 1
+                or child.dep_ in ("compound", "flat", "nmod", "appos")
+                and child.i == right + 1
+            ):
                 right = child.right_edge.i
             else:
                 break

@@ -14,7 +14,7 @@ from .casualties import Casualties
 from .triggers import Match
 
 if TYPE_CHECKING:
-    from .core import Candidate
+    from .drafts import Candidate
 
 ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "both"}
 HARM_LEMMAS = {"wound", "injure", "hurt", "kill", "die"}

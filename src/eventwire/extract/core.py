@@ -8,7 +8,7 @@ their own: `arguments` (a trigger's source and target in the parse), `roles` (an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +21,7 @@ from .arguments import MUST_REQUEST, names_actor
 from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
 from .casualty_links import pass_casualties_back, single_person_killed
+from .drafts import Candidate, Draft
 from .modality import modality_of
 from .references import REFERENCE_FACTOR, Reference, find_references
 from .roles import event_actors
@@ -74,25 +75,6 @@ RETYPE = {("REQUEST", "THREATEN"): "THREATEN", ("AGREE", "THREATEN"): "THREATEN"
 # from the third sentence a report can carry background and passing references. (2 or 4 cost <= 0.004 dev F1.)
 SALIENT_WEIGHT = 0.75
 REPORT_SENTENCES = 3
-
-
-@dataclass
-class Candidate:
-    match: Match
-    source: Token | None = None
-    target: Token | None = None
-    content_of: Match | None = None
-    background: bool = False
-
-
-@dataclass
-class Draft:
-    """An event being assembled from one or more trigger matches of one type in one sentence."""
-
-    sent: Span
-    event_type: str
-    cands: list[Candidate] = field(default_factory=list)
-    content: list[Candidate] = field(default_factory=list)  # triggers folded in as its content (a protest's demand)
 
 
 def _content_parent(match: Match, by_token: dict[int, Match]) -> Match | None:

@@ -40,7 +40,7 @@ from .modality import modality_of
 from .specificity import generic_reason
 
 if TYPE_CHECKING:
-    from .core import Candidate
+    from .drafts import Candidate
 
 # Confidence of a referenced happening relative to a directly told one: it is told second-hand and in passing,
 # so in a merged event the toll of a direct report (see dedup.fatalities) outweighs it.

@@ -17,7 +17,7 @@ from .arguments import MUST_REQUEST, NAMED_ENTS, VERBAL_TYPES, obligation_argume
 from .triggers import Match
 
 if TYPE_CHECKING:
-    from .core import Candidate, Draft
+    from .drafts import Candidate, Draft
 
 # Unarmed people hit by an attack, with no nationality of their own written: of the country where they are hit.
 VICTIM_SECTORS = {None, "civilians", "media", "religious", "protesters", "business"}
