@@ -163,6 +163,8 @@ class Event:
     # ACLED event type / sub-event type for violent and protest events (not part of the output contract)
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
+    # every sentence that tells this happening, in text order (the evidence among them); empty = the evidence only
+    mentions: list[Evidence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.event_id:
@@ -187,6 +189,7 @@ class Event:
             "weapons": list(self.weapons),
             "confidence": round(float(self.confidence), 3),
             "evidence": asdict(self.evidence),
+            "mentions": [asdict(m) for m in self.mentions] if self.mentions else [asdict(self.evidence)],
         }
 
 

@@ -22,6 +22,7 @@ from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
 from .casualty_links import pass_casualties_back, single_person_killed
 from .drafts import Candidate, Draft
+from .happenings import group_happenings
 from .modality import modality_of
 from .references import REFERENCE_FACTOR, Reference, find_references
 from .roles import event_actors
@@ -273,7 +274,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         # a long report whose attack mentions are all weak (war talk, passing references) is not about an attack;
         # an anchored referenced happening is not weak (references.py checked its date, toll or names)
         events = [e for e in events if e.event_type != "ASSAULT" or e.event_id in referenced]
-    return _drop_retold(events, referenced)
+    return group_happenings(_drop_retold(events, referenced), work, publication_date)
 
 
 def _draft_date(draft: Draft, owners, trigger_ids: set[int]) -> tuple[date | None, str | None]:

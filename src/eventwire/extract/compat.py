@@ -1,0 +1,127 @@
+"""When two mentions in one document may tell the same happening: none of their fields contradicts another.
+
+A missing field is compatible with anything (the detail sentence rarely repeats the place or the date). What
+contradicts: two dates that are both stated and differ (beyond a report's own day, see `Compatibility`), two
+places that cannot be the same spot at their precision, two known actor countries or named groups that differ,
+and a toll told as a different count of a different kind of happening is left to the caller (tolls are pooled,
+not compared: a toll update is the same happening with a larger number).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from math import asin, cos, radians, sin, sqrt
+
+from ..model import Actor, Event, Place
+
+# How specific a place is (lower = more specific): a happening takes its place from its most specific mention.
+PLACE_RANK = {"point": 0, "city": 1, "relative": 1, "admin1": 2, "country": 3}
+# Farthest apart two places may be and still be the place of one happening, by the coarser precision of the two.
+# Why these: a city-level point is the town's centre and a happening "in" a town or "near" it lies within its
+# built-up area or district (tens of km); an admin1 point is a province's centroid (a few hundred km across).
+# They match the distances the cross-report merger uses (README "Corpus ingest and deduplication").
+NEAR_KM = {"point": 25.0, "city": 50.0, "relative": 50.0, "admin1": 250.0}
+# How far apart two dates may be by the coarser precision of the two ("last week" and "on Monday").
+DATE_SLACK_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
+IRREALIS = {"threatened", "hypothetical"}
+# Types whose source is a speaker or a party to talks: a different named speaker is a different happening.
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "him", "her", "them", "us"}
+
+
+def irrealis(event: Event) -> bool:
+    """Told as a threat or a possibility, not as something that happened."""
+    return event.modality in IRREALIS
+
+
+@dataclass(frozen=True)
+class Compatibility:
+    """The document's context for comparing mentions: its publication date.
+
+    A mention dated by its report ("police said on Saturday", or a detail that inherits the report's date) and one
+    that states the day before may be one happening told the day after: `report_slack_days` (1) allows that when
+    one of the two dates is the publication date. Set by reading: wire reports of day-old happenings date their
+    follow-up sentences by the report; a wider slack starts joining a week's separate attacks."""
+
+    publication_date: date | None
+    report_slack_days: int = 1
+
+    def dates_agree(self, a: Event, b: Event) -> bool:
+        if a.date is None or b.date is None or a.date == b.date:
+            return True
+        coarse = max(DATE_SLACK_DAYS.get(a.date_precision or "day", 0), DATE_SLACK_DAYS.get(b.date_precision or "day", 0))
+        gap = abs((a.date - b.date).days)
+        if gap <= coarse:
+            return True
+        if self.publication_date in (a.date, b.date):
+            return gap <= self.report_slack_days
+        return False
+
+    def happening_date(self, ranked: list[Event]) -> tuple[date | None, str | None]:
+        """The happening's date from the mention that states its own: the most informative mention's date unless
+        it is only the report's day and another mention names an earlier one; the finest precision wins ties."""
+        dated = [e for e in ranked if e.date is not None]
+        if not dated:
+            return None, None
+        own = [e for e in dated if e.date != self.publication_date] or dated
+        order = {"day": 0, "week": 1, "month": 2, "year": 3}
+        pick = min(own, key=lambda e: order.get(e.date_precision or "day", 4))
+        return pick.date, pick.date_precision
+
+
+def compatible(a: Event, b: Event, rules: Compatibility) -> bool:
+    """Whether `a` and `b` (same type, one document) may be mentions of one happening: no field contradicts."""
+    if a.event_type != b.event_type:
+        return False
+    if {a.modality, b.modality} == {"asserted", "denied"}:
+        return False  # "X attacked Y" and "X denied attacking Y" are told apart on purpose
+    return (
+        rules.dates_agree(a, b)
+        and places_agree(a.location, b.location)
+        and actors_agree(a.source_actor, b.source_actor, a.event_type in VERBAL)
+        and actors_agree(a.target_actor, b.target_actor, False)
+    )
+
+
+def places_agree(a: Place | None, b: Place | None) -> bool:
+    """Two places that can be the spot of one happening: same country where both are known, and within the
+    distance their precision allows (a country-level place contains every place in it)."""
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "country" in (a.precision, b.precision):
+        return True
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return a.name.lower() == b.name.lower() or a.precision == "admin1" or b.precision == "admin1"
+    limit = max(NEAR_KM.get(a.precision, 50.0), NEAR_KM.get(b.precision, 50.0))
+    return _km(a.lat, a.lon, b.lat, b.lon) <= limit
+
+
+def actors_agree(a: Actor | None, b: Actor | None, by_name: bool) -> bool:
+    """Two actors that can be one party: no known countries or dictionary names that differ; for the speaker of
+    a verbal act (`by_name`), also no two different written names."""
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.name and b.name and a.name != b.name:
+        return False
+    if by_name and not (a.country and a.country == b.country):
+        ta, tb = _head_words(a), _head_words(b)
+        if ta and tb and not (ta & tb):
+            return False
+    return True
+
+
+def _head_words(actor: Actor) -> set[str]:
+    words = {w.lower().strip(".,’'s") for w in (actor.name or actor.text).split()}
+    return {w for w in words if w and w not in PRONOUNS and w not in {"the", "a", "an", "of"}}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = radians(lat1), radians(lat2)
+    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
