@@ -1,6 +1,5 @@
 """Placement by anchor (container, owner, nearest town), locale and kind cues: made-up sentences."""
 
-
 from eventwire.geo.resolve import locale_bonus
 
 

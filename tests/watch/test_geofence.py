@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.geodesy import destination, haversine_m
 from eventwire.watch.geofence import (
     MIN_FENCE_RADIUS_M,
     Area,
     Circle,
-    destination,
     equivalent_radius_m,
-    haversine_m,
     polygon_from_geojson,
     precise_enough,
 )

@@ -21,11 +21,11 @@ Among compatible candidates the lowest score wins (days apart + km apart / 25 + 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from ..geodesy import haversine_km
 from ..model import Event
 
 FACTUAL = frozenset({"asserted", "claimed", "reported"})
@@ -156,13 +156,6 @@ def location_gap(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) ->
         rules.radius_km.get(a.place_precision or "city", 50.0), rules.radius_km.get(b.place_precision or "city", 50.0)
     )
     return km if km <= radius else False
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def date_rank(precision: str | None) -> int:

@@ -13,11 +13,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 
+from ..geodesy import haversine_km
 from ..model import Toponym
 from . import sources
 from .detect import FACILITY_LABEL, ROAD_LABEL
 from .gazetteer import Gazetteer
-from .resolve import BROAD_CODES, _haversine
+from .resolve import BROAD_CODES
 
 # Roads and buildings are placed only by the town named with them (`place_by_anchor`); without one they are dropped.
 ANCHORED_LABELS = frozenset({ROAD_LABEL, FACILITY_LABEL})
@@ -202,7 +203,7 @@ def _bigger(owner: Toponym, part: Toponym) -> bool:
 def _km(a, b) -> float:
     if a.lat is None or b.lat is None:
         return 0.0
-    return float(_haversine(a.lat, a.lon, b.lat, b.lon))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _container(gaz, mentions, resolutions, m) -> int | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..geodesy import haversine_km, haversine_km_array
 from . import sources
 from .detect import Mention
 from .gazetteer import Gazetteer
@@ -208,12 +209,6 @@ def _respelled(gaz: Gazetteer, ids: tuple[int, ...], plain: str, key: str) -> li
     return [gaz.plain[i] != plain and name_key(gaz.name[i]) == key for i in ids]
 
 
-def _haversine(lat1, lon1, lat2, lon2):
-    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-
-
 # Wording only one country's local news uses: each kind found tips ambiguous names towards that country's readings
 # ("Dublin" in a story about a township board and dollar grants is Dublin, Ohio; "London" in a story quoting
 # "Const." officers and "the province" is London, Ontario). Capped so a named container still wins.
@@ -369,7 +364,7 @@ def _own_county(gaz: Gazetteer, key: str, chosen: dict[str, int | None]) -> int 
             continue
         if pid is None or gaz.feature_code[pid] in BROAD_CODES or gaz.feature_code[pid] == sources.ADM1:
             return pid if pid is not None else county
-        d = float(_haversine(gaz.lat[pid], gaz.lon[pid], gaz.lat[county], gaz.lon[county]))
+        d = haversine_km(gaz.lat[pid], gaz.lon[pid], gaz.lat[county], gaz.lon[county])
         return county if d > COUNTY_RADIUS_KM else pid
     return pid
 
@@ -408,7 +403,9 @@ def _colocation(gaz, keys, cands, priors) -> dict[str, np.ndarray]:
         if others and cands[key]:
             idx = np.fromiter(cands[key], dtype=np.int64)
             oth = np.fromiter(others, dtype=np.int64)
-            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], gaz.lat[oth][None, :], gaz.lon[oth][None, :])
+            d = haversine_km_array(
+                gaz.lat[idx][:, None], gaz.lon[idx][:, None], gaz.lat[oth][None, :], gaz.lon[oth][None, :]
+            )
             dmin = d.min(axis=1)
             bonus = np.where(dmin < COLOC_NEAR_KM, COLOC_NEAR_BONUS, COLOC_BONUS * (dmin < COLOC_KM))
         out[key] = bonus
@@ -460,7 +457,8 @@ def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, cou
         if others:
             olat = np.array([p[0] for p in others])
             olon = np.array([p[1] for p in others])
-            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], olat[None, :], olon[None, :]).min(axis=1)
+            d = haversine_km_array(gaz.lat[idx][:, None], gaz.lon[idx][:, None], olat[None, :], olon[None, :])
+            d = d.min(axis=1)
             ctx += np.where(d < 50, 1.5, np.where(d < 200, 1.0, np.where(d < 600, 0.4, 0.0)))
         total_score = priors[key] + contain[key] + ctx
         best = int(np.argmax(total_score))
@@ -515,12 +513,12 @@ def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Res
             return True
         if pts:
             idx = np.fromiter(ids, dtype=np.int64)
-            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], plat[None, :], plon[None, :])
+            d = haversine_km_array(gaz.lat[idx][:, None], gaz.lon[idx][:, None], plat[None, :], plon[None, :])
             if (d < WEAK_RADIUS_KM).any():
                 return True
         if alt.size:
             idx = np.fromiter(ids, dtype=np.int64)
-            d = _haversine(gaz.lat[idx][:, None], gaz.lon[idx][:, None], alt[None, :, 0], alt[None, :, 1])
+            d = haversine_km_array(gaz.lat[idx][:, None], gaz.lon[idx][:, None], alt[None, :, 0], alt[None, :, 1])
             return bool((d < ALT_RADIUS_KM).any())
         return False
 

@@ -1,7 +1,7 @@
 """Geofences: a circle (centre + radius in metres) or a GeoJSON polygon/multipolygon, and the rule that
 decides whether an event's location is precise enough to count as inside one.
 
-Distances are great-circle (haversine on a sphere of the Earth's mean radius, error under 0.5 %);
+Distances are great-circle (`eventwire.geodesy`: haversine on a sphere of the Earth's mean radius);
 point-in-polygon is shapely's `covers` (a point on the boundary is inside). Polygons are read in GeoJSON
 order (lon, lat) and must not cross the antimeridian.
 """
@@ -18,7 +18,7 @@ from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
-EARTH_RADIUS_M = 6_371_008.8
+from ..geodesy import EARTH_RADIUS_M, haversine_m
 
 # An event's coordinates are only as good as its location precision: the centroid of a province that falls
 # inside a 1 km fence says nothing about what happened inside the fence. So an event counts for a geofence
@@ -31,24 +31,6 @@ MIN_FENCE_RADIUS_M: dict[str, float] = {
     "admin1": 50_000.0,  # a province or governorate centroid
     "country": 250_000.0,  # a country centroid: only country-sized fences
 }
-
-
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres between two (lat, lon) points in degrees."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
-
-
-def destination(lat: float, lon: float, bearing_deg: float, distance_m: float) -> tuple[float, float]:
-    """The (lat, lon) reached from (lat, lon) after `distance_m` on the initial bearing (same sphere as
-    `haversine_m`, so `haversine_m(lat, lon, *destination(lat, lon, b, d)) == d` up to rounding)."""
-    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing_deg)
-    d = distance_m / EARTH_RADIUS_M
-    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
-    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
-    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
 
 
 def precise_enough(precision: str | None, fence_radius_m: float) -> bool:

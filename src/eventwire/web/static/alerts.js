@@ -7,7 +7,7 @@
 (function () {
   const FENCE_STROKE = "#7b3294";
   const FENCE_FILL = "rgba(123, 50, 148, 0.10)";
-  const EARTH_RADIUS_M = 6371008.8;          // the server's sphere (eventwire.watch.geofence)
+  const EARTH_RADIUS_M = 6371008.8;          // the server's sphere (eventwire.geodesy)
   const REFRESH_MS = 60000;
   const watch = { fences: [], alerts: [] };
 
