@@ -30,12 +30,14 @@ def test_crowds_gathering_is_no_protest(code):
     assert "PROTEST" not in _types(code("Fans poured into the stadium in Nairobi on Monday."))
 
 
-def test_putting_names_to_documents_is_an_agreement(code):
+def test_putting_names_to_documents_is_signing(code):
+    # the PLOVER codebook files signing or ratifying an agreement under SUPPORT (CAMEO 057); promising to is AGREE
     events = code("Delegates of Chad and Niger put their names to matching documents at a ceremony on Friday.")
-    (agree,) = [e for e in events if e.event_type == "AGREE"]
+    (signed,) = [e for e in events if e.event_type == "SUPPORT"]
+    assert signed.cameo_code == "057"
     # the object inside the trigger phrase is no target
-    assert agree.target_actor is None or "names" not in agree.target_actor.text
-    assert "AGREE" not in _types(code("He put his name to the list of speakers."))
+    assert signed.target_actor is None or "names" not in signed.target_actor.text
+    assert "SUPPORT" not in _types(code("He put his name to the list of speakers."))
 
 
 def test_referenced_raid_placed_by_its_village_and_toll_after_a_date():
@@ -95,8 +97,8 @@ def test_agreement_as_background_is_no_event(code):
 
 def test_signed_agreement_is_no_target(code):
     events = code("Gabon's government and the opposition signed an agreement on Tuesday to hold elections.")
-    (agree,) = [e for e in events if e.event_type == "AGREE"]
-    assert agree.target_actor is None or "agreement" not in agree.target_actor.text
+    (signed,) = [e for e in events if e.event_type == "SUPPORT"]
+    assert signed.target_actor is None or "agreement" not in signed.target_actor.text
 
 
 def test_those_who_died_are_victims_and_a_time_setting_has_its_own_doer(code):

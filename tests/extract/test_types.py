@@ -4,7 +4,8 @@ CASES = [
     ("AGREE", "The two rival parties agreed on Monday to form a unity government."),
     ("CONSULT", "The Kenyan foreign minister met his Ugandan counterpart in Nairobi on Tuesday."),
     ("SUPPORT", "The Canadian prime minister praised the Chilean government for its reforms."),
-    ("CONCEDE", "The Ethiopian government released 300 political prisoners on Friday."),
+    ("RETREAT", "The Ethiopian government released 300 political prisoners on Friday."),  # codebook: release = RETREAT
+    ("CONCEDE", "The interior ministry lifted its ban on two opposition parties on Monday."),
     ("COOPERATE", "Norway and Sweden will cooperate closely on fisheries enforcement."),
     ("AID", "Japan donated emergency medical supplies to Nepal after the floods."),
     ("RETREAT", "Rwandan troops withdrew from the eastern border town overnight."),

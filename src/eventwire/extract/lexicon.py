@@ -15,6 +15,10 @@ from ..resources import data_path, load_csv, load_yaml
 
 ONTOLOGY = "events/ontology.yaml"
 TRIGGERS = "events/triggers.csv"
+LEXICON_DIR = "events/lexicon"
+CAMEO = "events/cameo.csv"
+# The type of a lexicon entry that names a neutral sense of an event word: it blocks the word, codes nothing.
+NEUTRAL = "NONE"
 WEAPONS = "events/weapons.csv"
 COUNTRIES = "actors/countries.csv"
 COUNTRY_ALIASES = "actors/country_aliases.csv"
@@ -126,6 +130,9 @@ def ontology() -> Ontology:
                 raise _fail(ONTOLOGY, None, f"{name}.{mode}: expected a mapping")
             modes[mode] = ModeInfo(mspec.get("cameo"), _acled_pair(ONTOLOGY, mspec.get("acled"), f"{name}.{mode}"))
         onto.modes[name] = modes
+        for code in [spec["cameo"]] + [m.cameo for m in modes.values() if m.cameo]:
+            if cameo_type(code) != name:
+                raise _fail(ONTOLOGY, None, f"{name}: CAMEO code {code} belongs to {cameo_type(code)} ({CAMEO})")
         if spec.get("referable", False) not in (True, False, "dated"):
             raise _fail(ONTOLOGY, None, f"{name}: 'referable' must be true, false or dated")
     onto.referable = frozenset(name for name, spec in types.items() if spec.get("referable"))
@@ -133,41 +140,78 @@ def ontology() -> Ontology:
     return onto
 
 
-def _parse_conditions(raw: str, line: int) -> tuple[Condition, ...]:
+def _parse_conditions(raw: str, line: int, name: str = TRIGGERS) -> tuple[Condition, ...]:
     out = []
     for part in filter(None, (p.strip() for p in raw.split(";"))):
         kind, _, values = part.partition(":")
         if kind not in CONDITION_KINDS:
-            raise _fail(TRIGGERS, line, f"unknown condition '{kind}' (expected one of {CONDITION_KINDS})")
+            raise _fail(name, line, f"unknown condition '{kind}' (expected one of {CONDITION_KINDS})")
         lemmas = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
         if kind in ("obj", "notobj", "mod", "notmod", "subj", "ctx", "notctx", "notunder") and not lemmas:
-            raise _fail(TRIGGERS, line, f"condition '{kind}' needs lemmas")
+            raise _fail(name, line, f"condition '{kind}' needs lemmas")
         out.append(Condition(kind, lemmas))
     return tuple(out)
 
 
 @cache
-def triggers() -> tuple[Trigger, ...]:
-    onto = ontology()
-    rows = load_csv(TRIGGERS, required=("type", "pos", "term", "weight"))
-    out = []
-    for line, row in zip(_csv_lines(TRIGGERS), rows):
-        if row["type"] not in PLOVER_TYPES:
-            raise _fail(TRIGGERS, line, f"unknown event type '{row['type']}'")
-        if row["pos"] not in ("V", "N", "P"):
-            raise _fail(TRIGGERS, line, f"pos must be V, N or P, not '{row['pos']}'")
-        try:
-            weight = float(row["weight"])
-        except ValueError:
-            raise _fail(TRIGGERS, line, f"weight '{row['weight']}' is not a number") from None
-        if not 0.0 <= weight <= 1.0:
-            raise _fail(TRIGGERS, line, "weight must be in [0, 1]")
-        words = tuple(row["term"].lower().split())
-        mode = row.get("mode") or None
+def cameo_types() -> dict[str, str]:
+    """CAMEO code -> the PLOVER type it belongs to (events/cameo.csv)."""
+    out = {}
+    for line, row in zip(_csv_lines(CAMEO), load_csv(CAMEO, required=("code", "type")), strict=True):
+        if not row["code"].isdigit() or row["type"] not in PLOVER_TYPES:
+            raise _fail(CAMEO, line, f"bad row {row['code']},{row['type']}")
+        out[row["code"]] = row["type"]
+    return out
+
+
+def cameo_type(code: str | None) -> str | None:
+    """The PLOVER type of a CAMEO code; a code the table does not list takes its parent's (1831 -> 183)."""
+    table = cameo_types()
+    while code:
+        if code in table:
+            return table[code]
+        code = code[:-1]
+    return None
+
+
+def lexicon_files() -> list[str]:
+    """The trigger lexicon: the hand-weighted core table first, then every file of `events/lexicon/`."""
+    extra = sorted(p.name for p in data_path(LEXICON_DIR).glob("*.csv"))
+    return [TRIGGERS] + [f"{LEXICON_DIR}/{name}" for name in extra]
+
+
+def _trigger_row(name: str, line: int, row: dict[str, str], onto: Ontology) -> Trigger:
+    if row["type"] not in PLOVER_TYPES and row["type"] != NEUTRAL:
+        raise _fail(name, line, f"unknown event type '{row['type']}'")
+    if row["pos"] not in ("V", "N", "P"):
+        raise _fail(name, line, f"pos must be V, N or P, not '{row['pos']}'")
+    try:
+        weight = float(row["weight"])
+    except ValueError:
+        raise _fail(name, line, f"weight '{row['weight']}' is not a number") from None
+    if not 0.0 <= weight <= 1.0:
+        raise _fail(name, line, "weight must be in [0, 1]")
+    words = tuple(row["term"].lower().split())
+    mode = row.get("mode") or None
+    if row["type"] == NEUTRAL:
+        cameo = ""
+    else:
         cameo = row.get("cameo") or onto.cameo_for(row["type"], mode)
-        out.append(
-            Trigger(row["type"], row["pos"], words, mode, cameo, weight, _parse_conditions(row.get("cond", ""), line))
-        )
+        if cameo_type(cameo) != row["type"]:
+            raise _fail(name, line, f"CAMEO code {cameo} belongs to {cameo_type(cameo)}, not {row['type']} ({CAMEO})")
+    return Trigger(row["type"], row["pos"], words, mode, cameo, weight, _parse_conditions(row.get("cond", ""), line, name))
+
+
+@cache
+def triggers() -> tuple[Trigger, ...]:
+    """Every lexicon entry. Entries of type NONE are neutral senses ("demand for coal"): they match like the others
+    and keep their words from being read as a trigger, but code nothing."""
+    onto = ontology()
+    out = []
+    for name in lexicon_files():
+        rows = load_csv(name, required=("type", "pos", "term", "weight"))
+        for line, row in zip(_csv_lines(name), rows, strict=True):
+            out.append(_trigger_row(name, line, row, onto))
     return tuple(out)
 
 

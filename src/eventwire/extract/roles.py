@@ -28,7 +28,8 @@ def event_actors(
 ) -> tuple[Actor | None, Token | None, Actor | None]:
     """(source, source head, target) of the event of `draft`, whose triggers `cands` are sorted strongest
     first; `location` is the event's place."""
-    source, source_head, target = _draft_actors(cands, resolver)
+    acts = {c.match.token.i for c in cands} | {c.match.token.i for c in draft.content}
+    source, source_head, target = _draft_actors(cands, resolver, acts)
     main = cands[0].match
     if draft.event_type == "MOBILIZE" and _own_force(target, source):
         target = None  # "Turkey called up reservists for an offensive against Syria": the reservists are Turkey's
@@ -46,7 +47,9 @@ def event_actors(
     return source, source_head, target
 
 
-def _draft_actors(cands: list[Candidate], resolver: ActorResolver) -> tuple[Actor | None, Token | None, Actor | None]:
+def _draft_actors(
+    cands: list[Candidate], resolver: ActorResolver, acts: set[int]
+) -> tuple[Actor | None, Token | None, Actor | None]:
     """(source, source head, target) from the draft's triggers, strongest first. A pronoun subject is resolved
     only when no trigger names the doer ("gunmen shot five people when they stormed a bank, police said": the
     gunmen), to the people named before it or else the speaker; a bare common noun target ("a dinner") gives way
@@ -64,8 +67,13 @@ def _draft_actors(cands: list[Candidate], resolver: ActorResolver) -> tuple[Acto
         if source is None and s_head is not None:
             source = _resolve_actor(resolver, s_head)
             source_head = s_head if source is not None else None
-        if t_head is not None and any(t_head.i == c.match.token.i for c in cands):
-            t_head = None  # "signed an agreement": the object is the act itself (a trigger of this event), no one
+        if t_head is not None and t_head.i in acts:
+            # "signed an agreement": the object is the act itself (a trigger of this event or its content), no one;
+            # "demanded a meeting of the Security Council" names someone through it and keeps it
+            own = any(t_head.i == c.match.token.i for c in cands)
+            named = None if own else _resolve_actor(resolver, t_head)
+            if named is None or _bare(named, t_head):
+                t_head = None
         if (
             t_head is not None
             and (s_head is None or t_head.i != s_head.i)

@@ -58,6 +58,8 @@ def _index() -> tuple[dict, dict, dict]:
             verbs.setdefault(entry.words[0], []).append(entry)
         else:
             nouns.setdefault(entry.words[0], []).append(entry)
+    for entries in multi.values():  # the longest phrase first: "break off diplomatic relations" over "break off"
+        entries.sort(key=lambda e: -len(e.words))
     return verbs, nouns, multi
 
 
@@ -192,16 +194,21 @@ def find_triggers(sent: Span, has_weapon: bool, has_casualty: bool) -> list[Matc
                 continue
             if not conditions_hold(entry, head, has_weapon, has_casualty):
                 continue
-            matches.append(Match(head, entry, hit))
             covered |= set(hit)
+            if entry.event_type != lexicon.NEUTRAL:  # a neutral sense only keeps its words from being triggers
+                matches.append(Match(head, entry, hit))
     for tok in sent:
         if tok.i in covered:
             continue
         best = None
         for entry in verbs.get(lemma(tok), []) + nouns.get(lemma(tok), []):
-            if _pos_ok(entry, tok) and conditions_hold(entry, tok, has_weapon, has_casualty):
-                if best is None or entry.weight > best.weight:
-                    best = entry
+            if not (_pos_ok(entry, tok) and conditions_hold(entry, tok, has_weapon, has_casualty)):
+                continue
+            if entry.event_type == lexicon.NEUTRAL:  # a neutral sense that holds wins: "a police patrol car"
+                best = None
+                break
+            if best is None or entry.weight > best.weight:
+                best = entry
         if best is not None and not (best.pos != "V" and _in_name(tok)):
             matches.append(Match(tok, best, (tok.i,)))
     matches = _drop_modifiers(matches)
