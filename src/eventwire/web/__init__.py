@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.responses import FileResponse
 
-from ..api.errors import ApiError, ApiErrors
+from ..http_errors import ApiError, ApiErrors
 
 STATIC = Path(__file__).resolve().parent / "static"
 TYPES = {
