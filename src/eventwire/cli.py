@@ -6,27 +6,18 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import date
 
 import click
 
 from .config import load_config
 from .errors import ConfigError, Errors, EventwireError
 from .output import FORMATS, write_records
+from .time import parse_iso_date
 
 log = logging.getLogger("eventwire")
 
 EXIT_PARTIAL = 1  # some documents could not be read or processed; the others were
 EXIT_ERROR = 2  # nothing could be done (bad arguments, unreadable database, ...)
-
-
-def parse_iso_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(Errors.E008.format(value=value)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -29,10 +29,10 @@ from eventwire.errors import ConfigError, Errors, EventwireError
 @click.option("--load-only", is_flag=True, help="Do not run Spark: load the tables already under --out into --db.")
 def main(paths, out_dir, db_path, pub_date, master, partitions, load_only) -> None:
     """Code PATHS on Spark into Parquet tables under --out, and optionally load them into DuckDB."""
-    from eventwire.cli import parse_iso_date
     from eventwire.distributed import code_to_parquet
     from eventwire.distributed.load import load_into_store
     from eventwire.store import Store
+    from eventwire.time import parse_iso_date
 
     config = load_config()
     if load_only and not db_path:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from ..errors import ConfigError, Errors
+
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -75,6 +77,16 @@ RELATIVE = re.compile(
     r"|(?:last|past)\s+(?P<last>week|month|year)|earlier\s+this\s+(?P<this>week|month))\b",
     re.I,
 )
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """A date the user gave as YYYY-MM-DD (`--date`, `--since`); None stays None; anything else is E008."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(Errors.E008.format(value=value)) from None
 
 
 def _year(raw: str | None, default: int | None) -> int | None:
