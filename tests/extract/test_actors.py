@@ -93,7 +93,7 @@ def test_act_noun_with_demonym_modifier(code):
 def test_international_organisation_target_takes_no_country(code):
     event = next(
         e
-        for e in code("Chile demanded a meeting of the U.N. Security Council to discuss Bolivia's claims.")
+        for e in code("Ecuador demanded an urgent session of the U.N. Security Council on the border raids.")
         if e.event_type == "REQUEST"
     )
     assert event.target_actor.country is None and event.target_actor.sector == "IGO"

@@ -67,10 +67,10 @@ def test_weapons_and_mode(code, text, weapon, mode):
 @pytest.mark.parametrize(
     "text,fatalities",
     [
-        ("Guerrero was shot to death by terrorists at the intersection.", 1),
-        ("He referred to the murder of the six Jesuits.", 6),
-        ("The assassination of the six Jesuits and their two maids shocked the country.", 8),
-        ("The Jesuits, five Spaniards and one Salvadoran, were murdered 9 days ago.", 6),
+        ("Molina was shot to death by gunmen outside the bakery.", 1),
+        ("He referred to the murder of the six monks.", 6),
+        ("The assassination of the five nuns and their three guards shocked the town.", 8),
+        ("The monks, four Italians and two Kenyans, were murdered 9 days ago.", 6),
         ("The killing of a presidential candidate shook the country.", 1),
         ("The bomb exploded, killing Maria Pulido, 42; Pilar Pulido, 19; a minor; and a police official.", 4),
     ],

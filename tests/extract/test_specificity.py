@@ -10,15 +10,15 @@ def _assaults(code, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Since the party was founded, nearly 1,000 of its members have been murdered.",
-        "So far this year, about 100 people have been killed in clashes.",
-        "The war has lasted ten years and killed more than 70,000 people.",
+        "Since the union was formed, almost 2,000 of its organisers have been murdered.",
+        "So far this month, some 60 people have been killed in riots.",
+        "The insurgency has dragged on for two decades and killed over 40,000 people.",
         "The regime murders priests and bombs the cities.",
         "Five passengers were killed in the crash of a bus near the capital.",
         "What do you think about kidnappings?",
         "He was serving time for kidnapping.",
         "The members of the kidnapping ring were released by the judge.",
-        "Japan halted economic aid in line with Western efforts to end the fighting there.",
+        "Norway froze development aid as part of European efforts to end the fighting there.",
     ],
 )
 def test_not_a_specific_attack(code, text):

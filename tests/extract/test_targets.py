@@ -137,7 +137,7 @@ def test_figures_of_an_elaborating_sentence_reach_the_attack(code):
 def test_no_casualties_sums_up_the_paragraphs_attacks(code):
     text = (
         "A bus was set on fire in the town on Friday. Witnesses said the vehicle was empty. "
-        "Gunmen also attacked the police station with grenades. The authorities reported that there were "
+        "Gunmen also attacked the police station with grenades. Officials later stated that there were "
         "no casualties.\n\nIn a separate incident, rebels attacked an army patrol."
     )
     assaults = [e for e in code(text) if e.event_type == "ASSAULT"]
@@ -159,6 +159,6 @@ def test_an_attack_or_weapon_is_not_its_own_source(code):
 
 
 def test_the_one_made_to_act_is_the_target_of_coercion(code):
-    events = code("The government ordered the opposition newspaper La Prensa to suspend publication indefinitely.")
+    events = code("The ministry ordered the weekly newspaper Voz Libre to suspend publication for six months.")
     (coerce,) = [e for e in events if e.event_type == "COERCE"]
     assert coerce.target_actor is not None and "newspaper" in coerce.target_actor.text

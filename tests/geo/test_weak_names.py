@@ -14,8 +14,8 @@ def test_prominent_name_after_the_head_of_an_organisation(parse):
     """A country or big city deep inside an organisation's name is still a toponym."""
     _, tops = parse("Environment Canada issued a storm warning on Monday.")
     assert any(t.text == "Canada" and t.place.country == "CAN" for t in tops)
-    _, tops = parse("The baby was flown to the Children's Hospital of Manitoba in Winnipeg.")
-    assert {"Manitoba", "Winnipeg"} <= set(_texts(tops))
+    _, tops = parse("The patient was taken to the Children's Hospital of Alberta in Calgary.")
+    assert {"Alberta", "Calgary"} <= set(_texts(tops))
 
 
 def test_place_of_the_document_inside_a_hyphenated_organisation(parse):
@@ -41,7 +41,7 @@ def test_possessive_owner_of_an_organisation_is_no_toponym(parse):
 
 def test_neighbouring_towns_support_an_ambiguous_city(parse):
     """Gloucester alone leans to Ontario; with Cheltenham and Cirencester (tagged as people) it is England's."""
-    _, tops = parse("The closure will affect people travelling to Cirencester from Gloucester and Cheltenham.")
+    _, tops = parse("Road works will delay drivers heading to Cirencester from Gloucester and Cheltenham this week.")
     by_text = {t.text: t.place for t in tops}
     assert by_text["Gloucester"].country == "GBR"
     assert by_text["Cirencester"].country == "GBR" and by_text["Cheltenham"].country == "GBR"
@@ -79,7 +79,7 @@ def test_colocation_rewards_readings_near_another_name(gaz):
 
 
 def test_country_initials_inside_an_organisation(parse):
-    _, tops = parse("He is a public relations officer with the U.S. Naval Observatory.")
+    _, tops = parse("She teaches history at the U.S. Naval War College.")
     assert any(t.text == "U.S." and t.place.country == "USA" for t in tops)
 
 

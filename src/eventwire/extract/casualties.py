@@ -92,14 +92,14 @@ COMBINED_TOTAL = re.compile(
 NUM_SUFFERED = re.compile(
     rf"\b{QUAL}(?P<n>{NUM})(?P<mid>(?:\s+[a-z][\w'.-]*){{0,4}}?)\s+(?:suffered|sustained|received)\s+(?:[a-z]+\s+)?(?:injuries|wounds)\b"
 )
-# "his driver was killed and his bodyguard wounded": the second verb shares the first one's auxiliary
+# "her cook was killed and her nephew wounded": the second verb shares the first one's auxiliary
 ELLIPTIC_HURT = re.compile(
     rf"\b(?:was|has been|had been)\s+(?:{DEATH})\s*,?\s+and\s+(?:his|her|its|their|the|a|an)\s+[a-z]+\s+(?:{HURT})\b"
 )
 AND_MORE = re.compile(
     rf"^(?:\s+[a-z][\w'.-]*){{0,6}}?\s+and\s+(?:their\s+|its\s+|the\s+)?{QUAL}(?P<n>{NUM})\b(?!(?:\s+[\w'.-]+){{0,4}}\s+(?:were\s+|was\s+)?(?:{HURT}|{DEATH}))"
 )
-# "the murder of six Jesuits and two women"
+# "the killing of four nurses and a porter"
 NOUN_OF_NUM = re.compile(
     rf"\b(?P<kw>murders?|killings?|massacre|assassinations?|deaths)\s+of\s+(?:the\s+|its\s+|their\s+)?{QUAL}(?P<n>{NUM})\b{NOT_PEOPLE}"
 )
@@ -108,7 +108,7 @@ NOUN_OF_ONE = re.compile(
     r"\b(?:murder|killing|assassination)\s+of\s+(?:(?:mr|mrs|ms|dr|former|general|gen|colonel|col|"
     r"judge|senator|mayor|bishop|father|candidate|president|minister|journalist)\b\.?|an?\s+(?!number|few|lot|series|group|total|dozen)[a-z]+\s*(?:[a-z]+\s+)?(?:candidate|leader|judge|journalist|official|officer|priest|politician|mayor|businessman|student|activist|diplomat|senator|deputy|union\w*)\b)"
 )
-# "the Jesuits, five Spaniards and one Salvadoran, were murdered": parts of one group summed
+# "the monks, three Italians and two Kenyans, were killed": parts of one group summed
 NUM_AND_NUM = re.compile(
     rf"\b(?P<a>{NUM})\s+[a-z][\w'-]*\s+and\s+(?P<b>{NUM})\s+[a-z][\w'-]*\s*,?\s+(?:were|have been|had been)\s+(?:[a-z]+ly\s+)?(?P<kw>{DEATH}|{HURT})\b"
 )

@@ -160,7 +160,7 @@ def _fill_target_country(
     ("threatened to ban voting in East Jerusalem"); failing that, people hit where they are take the country
     of the event's place."""
     if target is not None and (target.country or target.sector == "IGO" and not _addressee(main.token, target)):
-        return target  # an international organisation is nobody's country ("a meeting of the U.N. Security Council")
+        return target  # an international organisation is nobody's country ("a summit of the Arab League")
     if (
         event_type == "ASSAULT"
         and target is not None
