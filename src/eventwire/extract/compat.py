@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from math import asin, cos, radians, sin, sqrt
 
+from ..geodesy import haversine_km
 from ..model import Actor, Event, Place
 
 # How specific a place is (lower = more specific): a happening takes its place from its most specific mention.
@@ -27,6 +27,9 @@ DATE_SLACK_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
 IRREALIS = {"threatened", "hypothetical"}
 # Types whose source is a speaker or a party to talks: a different named speaker is a different happening.
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# The state's armed forces: an attack by them and one by anyone else in the same report are two happenings (the
+# police who shot the gunman are not the gunman's attack).
+STATE_FORCES = {"military", "police"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "him", "her", "them", "us"}
 
 
@@ -50,7 +53,9 @@ class Compatibility:
     def dates_agree(self, a: Event, b: Event) -> bool:
         if a.date is None or b.date is None or a.date == b.date:
             return True
-        coarse = max(DATE_SLACK_DAYS.get(a.date_precision or "day", 0), DATE_SLACK_DAYS.get(b.date_precision or "day", 0))
+        coarse = max(
+            DATE_SLACK_DAYS.get(a.date_precision or "day", 0), DATE_SLACK_DAYS.get(b.date_precision or "day", 0)
+        )
         gap = abs((a.date - b.date).days)
         if gap <= coarse:
             return True
@@ -80,6 +85,7 @@ def compatible(a: Event, b: Event, rules: Compatibility) -> bool:
         rules.dates_agree(a, b)
         and places_agree(a.location, b.location)
         and actors_agree(a.source_actor, b.source_actor, a.event_type in VERBAL)
+        and not (a.event_type == "ASSAULT" and _sides_differ(a.source_actor, b.source_actor))
         and actors_agree(a.target_actor, b.target_actor, False)
     )
 
@@ -96,7 +102,7 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return a.name.lower() == b.name.lower() or a.precision == "admin1" or b.precision == "admin1"
     limit = max(NEAR_KM.get(a.precision, 50.0), NEAR_KM.get(b.precision, 50.0))
-    return _km(a.lat, a.lon, b.lat, b.lon) <= limit
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit
 
 
 def actors_agree(a: Actor | None, b: Actor | None, by_name: bool) -> bool:
@@ -106,7 +112,7 @@ def actors_agree(a: Actor | None, b: Actor | None, by_name: bool) -> bool:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if a.name and b.name and a.name != b.name:
+    if _entity(a) and _entity(b) and _entity(a) != _entity(b):
         return False
     if by_name and not (a.country and a.country == b.country):
         ta, tb = _head_words(a), _head_words(b)
@@ -115,13 +121,21 @@ def actors_agree(a: Actor | None, b: Actor | None, by_name: bool) -> bool:
     return True
 
 
+def _sides_differ(a: Actor | None, b: Actor | None) -> bool:
+    """One attacker is the state's forces and the other is known to be someone else."""
+    if a is None or b is None or not a.sector or not b.sector:
+        return False
+    return (a.sector in STATE_FORCES) != (b.sector in STATE_FORCES)
+
+
+def _entity(actor: Actor) -> str | None:
+    """The dictionary entity an actor resolved to ("Kataeb Hezbollah" for "the Iraqi militia KH"); None for an
+    unresolved phrase, whose `name` is only its own text and says nothing about who it is."""
+    if actor.name and actor.name.lower() != actor.text.lower():
+        return actor.name.lower()
+    return None
+
+
 def _head_words(actor: Actor) -> set[str]:
     words = {w.lower().strip(".,’'s") for w in (actor.name or actor.text).split()}
     return {w for w in words if w and w not in PRONOUNS and w not in {"the", "a", "an", "of"}}
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = radians(lat1), radians(lat2)
-    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))

@@ -16,10 +16,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from ..errors import DataFileError, Errors
 from ..model import Event, Evidence
+from ..resources import data_path, load_yaml
 from .compat import PLACE_RANK, Compatibility, compatible, irrealis
 
 
@@ -39,12 +42,11 @@ class HappeningSettings:
     retold_reach_sentences: int = 1000
 
 
-# A noun phrase with one of these determiners names a happening already told (a retelling), not a new one.
-DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
-# Words that mark a mention as another happening than the ones before, whatever else it shares with them.
-ANOTHER = {"another", "other", "second", "third", "separate", "earlier", "previous", "new", "similar", "further"}
+RETELLING_FILE = "events/retelling.yaml"
 # A sentence that sums up a toll ("In all, 12 people died", "the death toll rose to 30") continues the happening.
-SUMMARY = re.compile(r"\b(?:in all|in total|all told|altogether|death toll|toll (?:rose|climbed|reached)|total of)\b", re.I)
+SUMMARY = re.compile(
+    r"\b(?:in all|in total|all told|altogether|death toll|toll (?:rose|climbed|reached)|total of)\b", re.I
+)
 
 
 @dataclass
@@ -118,12 +120,38 @@ def _token(doc: Doc, event: Event) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+@cache
+def vocabulary() -> dict[str, frozenset[str]]:
+    """The word lists of `data/events/retelling.yaml` (happening_nouns, definite, another), validated."""
+    raw = load_yaml(RETELLING_FILE)
+    out: dict[str, frozenset[str]] = {}
+    for key in ("happening_nouns", "definite", "another"):
+        words = raw.get(key) if isinstance(raw, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            path = data_path(RETELLING_FILE)
+            raise DataFileError(Errors.E009.format(path=path, where="", reason=f"'{key}' must be a list of words"))
+        out[key] = frozenset(w.strip().lower() for w in words)
+    return out
+
+
+def _definite(tok: Token) -> bool:
+    """A noun with a definite determiner or a possessor ("the blast", "Friday's attack", "its raid")."""
+    words = vocabulary()["definite"]
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in words for c in tok.children)
+
+
 def _retold(tok: Token | None) -> bool:
-    """A trigger noun with a definite determiner or a possessor ("the blast", "Friday's attack", "its raid"):
-    the writer refers to a happening the reader already knows."""
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+    """The writer refers to a happening the reader already knows: a definite trigger noun ("the attack"), or a
+    trigger verb whose subject is a definite happening noun ("the blast killed five", "the bomb exploded")."""
+    if tok is None:
         return False
-    return any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.dep_ == "poss") for c in tok.children)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _definite(tok)
+    nouns = vocabulary()["happening_nouns"]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns and _definite(c) and not _marked_other(c)
+        for c in tok.children
+    )
 
 
 def _marked_other(tok: Token | None) -> bool:
@@ -133,7 +161,10 @@ def _marked_other(tok: Token | None) -> bool:
     near = [c for c in tok.children if c.dep_ in ("det", "amod", "nummod")]
     if tok.dep_ == "pobj" and tok.head.head is not tok.head:  # "in a separate incident, gunmen killed ..."
         near.extend(c for c in tok.head.head.children if c.dep_ == "amod")
-    return any(c.lower_ in ANOTHER for c in near)
+    if tok.pos_ == "VERB":  # "another bomb exploded"
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        near.extend(c for s in subjects for c in s.children if c.dep_ in ("det", "amod"))
+    return any(c.lower_ in vocabulary()["another"] for c in near)
 
 
 def _informative(event: Event) -> tuple:
