@@ -44,7 +44,7 @@ def main() -> None:
     t_spacy = time.perf_counter() - t0
     t0 = time.perf_counter()
     n_events = 0
-    for rec, doc in zip(records, docs):
+    for rec, doc in zip(records, docs, strict=True):
         pub = date.fromisoformat(rec["publication_date"][:10]) if rec.get("publication_date") else None
         document = Document(doc_id=str(rec["id"]), text=rec["text"], publication_date=pub)
         n_events += len(extract_events(document, doc, []))

@@ -35,11 +35,13 @@ DEDUP_SETS = (
     (DEDUP_SET, ""),
     (
         HELDOUT_SET,
-        ", held-out set (written blind after the rules; blind score P 0.826 / R 0.432; its misses then guided general fixes)",
+        ", held-out set (written blind after the rules; blind score P 0.826 / R 0.432;"
+        " its misses then guided general fixes)",
     ),
     (
         HELDOUT2_SET,
-        ", second held-out set (written blind 2026-12-02; blind score P 0.778 / R 0.525; its misses then guided general fixes)",
+        ", second held-out set (written blind 2026-12-02; blind score P 0.778 / R 0.525;"
+        " its misses then guided general fixes)",
     ),
 )
 TARGET_WPS, TARGET_RATIO, TARGET_RSS_MB, TARGET_RSS_GROWTH = 6000, 0.8, 1536, 0.10
@@ -150,7 +152,7 @@ def peak_rss(n_docs: int, tmp: Path) -> dict:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks = {"main_rss_mb": 0.0, "tree_rss_mb": 0.0, "tree_pss_mb": 0.0}
     while proc.poll() is None:
-        for key, kb in zip(peaks, _tree_memory_kb(proc.pid)):
+        for key, kb in zip(peaks, _tree_memory_kb(proc.pid), strict=True):
             peaks[key] = max(peaks[key], kb / 1024)
         time.sleep(0.2)
     peaks = {k: round(v) for k, v in peaks.items()}

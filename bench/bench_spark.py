@@ -126,7 +126,8 @@ def main() -> None:
                 loc = bench_local(c, corpus, work, n)
                 line += (
                     f" | local engine, {c} worker(s): {n / loc['total']:.2f} docs/s; "
-                    f"{loc['added']} stored, {loc['events']} events; spark code / local = {rates[c] / (n / loc['total']):.2f}x, "
+                    f"{loc['added']} stored, {loc['events']} events; "
+                    f"spark code / local = {rates[c] / (n / loc['total']):.2f}x, "
                     f"spark total / local = {loc['total'] / (s['code'] + s['load']):.2f}x"
                 )
             print(line + f" [load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores]", flush=True)

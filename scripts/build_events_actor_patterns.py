@@ -26,10 +26,7 @@ def patterns() -> list[dict]:
     seen: set[str] = set()
     for row in load_csv("actors/groups.csv", required=("name", "aliases", "sector")):
         for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
-            if " " in alias or "-" in alias:
-                forms = [alias]
-            else:
-                forms = sorted({alias, alias.upper()})
+            forms = [alias] if " " in alias or "-" in alias else sorted({alias, alias.upper()})
             for form in forms:
                 key = form.lower() if " " in form or "-" in form else form
                 if key in seen:

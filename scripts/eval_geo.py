@@ -33,7 +33,7 @@ def main() -> None:
 def write(records: list[dict], docs: list, out: Path, adjectival: bool) -> None:
     t0 = time.perf_counter()
     with out.open("w", encoding="utf-8") as fh:
-        for rec, doc in zip(records, docs):
+        for rec, doc in zip(records, docs, strict=True):
             for t in geoparse(doc, adjectival=adjectival):
                 p = t.place
                 fh.write(

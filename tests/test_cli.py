@@ -46,7 +46,7 @@ def test_ingest_is_idempotent_and_events_query(sample_path, fresh_db):
     again = runner.invoke(cli, ["ingest", str(sample_path), "--db", fresh_db, "--date", SAMPLE_DATE, "--quiet"])
     assert again.exit_code == 0 and "0 added, 1 already stored" in again.stderr
     assault = runner.invoke(cli, ["events", "--db", fresh_db, "--format", "jsonl", "--type", "ASSAULT"])
-    assert all(json.loads(l)["event_type"] == "ASSAULT" for l in assault.stdout.splitlines())
+    assert all(json.loads(line)["event_type"] == "ASSAULT" for line in assault.stdout.splitlines())
     later = runner.invoke(cli, ["events", "--db", fresh_db, "--format", "jsonl", "--since", "2030-01-01"])
     assert later.stdout.strip() == ""
 
@@ -60,7 +60,7 @@ def test_stdin_is_read():
         stdin=b"Police fired tear gas at protesters in Nairobi on Tuesday, killing two people.",
     )
     assert proc.returncode == 0, proc.stderr
-    assert any(json.loads(l)["event_type"] for l in proc.stdout.splitlines())
+    assert any(json.loads(line)["event_type"] for line in proc.stdout.splitlines())
 
 
 def test_bad_inputs_give_one_line_errors_and_non_zero_exit(tmp_path):
@@ -82,7 +82,7 @@ def test_one_bad_document_does_not_lose_the_others(tmp_path, sample_path):
     (tmp_path / "b_report.txt").write_text(sample_path.read_text(encoding="utf-8"), encoding="utf-8")
     proc = run("extract", str(tmp_path), "--date", SAMPLE_DATE)
     assert proc.returncode == 1
-    assert {json.loads(l)["doc_id"] for l in proc.stdout.splitlines()} == {"b_report"}
+    assert {json.loads(line)["doc_id"] for line in proc.stdout.splitlines()} == {"b_report"}
     assert "[E004]" in proc.stderr.decode()
 
 
@@ -98,7 +98,7 @@ def test_bad_date_and_bad_database(tmp_path, sample_path):
 def test_geoparse_offsets_refer_to_the_text_as_given(sample_path, sample_text):
     proc = run("geoparse", str(sample_path), "--format", "jsonl")
     assert proc.returncode == 0, proc.stderr
-    rows = [json.loads(l) for l in proc.stdout.splitlines()]
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert rows
     for r in rows:
         assert sample_text[r["start"] : r["end"]] == r["text"]

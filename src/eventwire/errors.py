@@ -6,7 +6,10 @@ from __future__ import annotations
 
 class Errors:
     E001 = "[E001] File not found: {path}"
-    E002 = "[E002] Unsupported input type '{ext}' for {path} (expected .txt, .html, .htm, .jsonl, .jsonl.gz, .rss, .atom, .xml, .warc, .warc.gz or a directory)"
+    E002 = (
+        "[E002] Unsupported input type '{ext}' for {path} (expected .txt, .html, .htm, .jsonl, .jsonl.gz, .rss, "
+        ".atom, .xml, .warc, .warc.gz or a directory)"
+    )
     E003 = "[E003] {path} looks binary, not text"
     E004 = "[E004] {path} is empty"
     E005 = "[E005] {path}:{line}: malformed JSON ({reason})"

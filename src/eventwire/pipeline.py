@@ -70,9 +70,9 @@ def process_batch(
             out[i] = analyse(document, doc, limits.Budget(_source(document), time_budget_s))
         except EventwireError as err:
             out[i] = Failure(_source(document), str(err))
-        except Exception as err:  # a bug on one odd document must not lose the batch; logged for fixing
+        except Exception as err:  # noqa: BLE001  (a bug on one odd document must not lose the batch; logged for fixing)
             out[i] = _internal_failure(document, err)
-    return out  # type: ignore[return-value]  (every slot is filled above)
+    return out  # type: ignore[return-value]  # every slot is filled above
 
 
 def _parse(
@@ -88,10 +88,10 @@ def _parse(
         return
     except Exception:  # noqa: BLE001  (isolated below, document by document)
         log.warning("parser failed inside a batch; parsing its documents one by one")
-    for document, i in zip(documents[done:], indexes[done:]):
+    for document, i in zip(documents[done:], indexes[done:], strict=True):
         try:
             yield i, parse_one(document.text, nlp)
-        except Exception as err:
+        except Exception as err:  # noqa: BLE001  (the one document spaCy cannot parse becomes a Failure)
             yield i, _internal_failure(document, err)
 
 

@@ -39,7 +39,10 @@ def test_evidence_offsets_and_deterministic_ids(code):
 
 
 def test_all_caps_text_is_coded(code):
-    text = "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] URBAN GUERRILLAS TODAY ATTACKED A POLICE POST, KILLING THREE AGENTS."
+    text = (
+        "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] URBAN GUERRILLAS TODAY ATTACKED A POLICE POST, "
+        "KILLING THREE AGENTS."
+    )
     events = [e for e in code(text, None) if e.event_type == "ASSAULT"]
     assert events and events[0].fatalities == 3 and events[0].date == date(1990, 1, 3)
 

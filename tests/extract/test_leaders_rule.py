@@ -45,10 +45,10 @@ RULE_STATES = {
 
 def test_every_leader_belongs_to_a_rule_state():
     lines = [
-        l
-        for l in data_path("actors/leaders.csv").read_text(encoding="utf-8").splitlines()
-        if l.strip() and not l.startswith("#")
+        line
+        for line in data_path("actors/leaders.csv").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
     ][1:]
-    countries = {l.rsplit(",", 1)[1] for l in lines}
+    countries = {line.rsplit(",", 1)[1] for line in lines}
     assert countries <= RULE_STATES
     assert "INCLUSION RULE" in data_path("actors/leaders.csv").read_text(encoding="utf-8")

@@ -150,7 +150,7 @@ def test_alternate_name_match_ranks_below_towns_of_that_name(gaz):
     ids = candidates(gaz, "Maryville")
     alt = [i for i in ids if alternate_only(gaz, i, name_key("Maryville"))]
     assert alt, "the gazetteer should list some town only by an alternate name 'Maryville'"
-    priors = dict(zip(ids, _priors(gaz, ids, "maryville")))
+    priors = dict(zip(ids, _priors(gaz, ids, "maryville"), strict=True))
     best = max(ids, key=priors.get)
     assert gaz.name[best] == "Maryville"
 

@@ -23,11 +23,13 @@ RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <content:encoded><![CDATA[<div><nav>Home | World</nav>{PARA}</div>]]></content:encoded></item>
 <item><title>Protest in Basra</title><link>https://news.example/a2</link>
 <pubDate>Wed, 08 Jan 2020 09:00:00 GMT</pubDate>
-<description>Hundreds of &lt;b&gt;protesters&lt;/b&gt; rallied in Basra on Wednesday against power cuts.</description></item>
+<description>Hundreds of &lt;b&gt;protesters&lt;/b&gt; rallied in Basra on Wednesday against power cuts.</description>
+</item>
 </channel></rss>"""
 
 ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title><id>urn:feed</id><updated>2020-01-09T00:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title>
+<id>urn:feed</id><updated>2020-01-09T00:00:00Z</updated>
 <entry><title>Kirkuk attack</title><id>tag:news.example,2020:1</id><link href="https://news.example/atom1"/>
 <published>2020-01-09T08:00:00Z</published><updated>2020-01-10T08:00:00Z</updated>
 <content type="html">{PARA.replace("<", "&lt;").replace(">", "&gt;")}</content></entry>

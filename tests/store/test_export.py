@@ -18,6 +18,7 @@ from eventwire.store import Store
 from eventwire.store.export import ACLED_COLUMNS, export_events
 
 MOSUL = Place("Mosul", 36.335, 43.1189, "IQ", "Nineveh", 99072, "city")
+ISLAMIC_STATE = Actor("Islamic State", "Islamic State", "IRQ")
 
 
 def report(
@@ -25,7 +26,7 @@ def report(
     killed: int,
     mode: str = "explosives",
     place: Place | None = MOSUL,
-    actor: Actor | None = Actor("Islamic State", "Islamic State", "IRQ"),
+    actor: Actor | None = ISLAMIC_STATE,
 ) -> Result:
     sentence = f"A car bomb killed {killed} people in Mosul on Monday."
     event = Event(

@@ -80,7 +80,7 @@ def test_failed_batch_leaves_nothing_partial(memory_store):
     good = make_result("ok")
     broken = make_result("broken", text="A different report. Entirely.")
     broken.events[0].weapons = object()  # cannot be stored: the whole batch must roll back
-    with pytest.raises(Exception):
+    with pytest.raises(TypeError):  # weapons must be a list of strings
         memory_store.add_results([good, broken])
     assert memory_store.counts()["documents"] == 0 and memory_store.counts()["events"] == 0
 

@@ -67,7 +67,7 @@ def code_documents(
             todo.append((row, with_publication_date(document_from_row(row), default)))
         for start in range(0, len(todo), batch_size):
             chunk = todo[start : start + batch_size]
-            for (row, _), result in zip(chunk, process_batch([d for _, d in chunk], batch_size)):
+            for (row, _), result in zip(chunk, process_batch([d for _, d in chunk], batch_size), strict=True):
                 if isinstance(result, Failure):
                     row.update(status=STATUS_FAILED, failure_source=result.source, reason=result.reason)
                 else:

@@ -53,7 +53,7 @@ def _rows(con: duckdb.DuckDBPyConnection, out_dir: str, table: str, order: str) 
     def generate() -> Iterator[dict[str, Any]]:
         while batch := cur.fetchmany(1000):
             for row in batch:
-                yield dict(zip(names, row))
+                yield dict(zip(names, row, strict=True))
 
     return generate()
 

@@ -412,9 +412,9 @@ class ActorResolver:
             and name is None
             and sector is None
             and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE")
+            and head.pos_ not in ("NOUN", "PROPN")
         ):
-            if head.pos_ not in ("NOUN", "PROPN"):
-                return None
+            return None
         return Actor(
             text=span.text,
             name=name or span.text,

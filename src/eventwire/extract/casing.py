@@ -24,7 +24,7 @@ def _proper_words() -> dict[str, str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out = {}
-    for surface, entry in lexicon.actor_surface_forms():
+    for surface, _entry in lexicon.actor_surface_forms():
         for word in re.findall(r"[\w.'-]+", surface):
             low = word.lower()
             if low in STOP_WORDS or len(low) < 2:

@@ -39,7 +39,10 @@ _WORD_NUM = (
     r"|" + "|".join(UNITS) + r"|a dozen|a hundred|one hundred)"
 )
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUM})"
-QUAL = r"(?:(?:at least|more than|over|some|about|nearly|almost|up to|a total of|around|approximately|roughly|as many as)\s+)?"
+QUAL = (
+    r"(?:(?:at least|more than|over|some|about|nearly|almost|up to|a total of|around|approximately|roughly|"
+    r"as many as)\s+)?"
+)
 DEATH = (
     r"killed|dead|died|slain|murdered|massacred|executed|assassinated|perished|lost their lives|drowned"
     r"|(?:shot|stabbed|beaten|burned|hacked) to death"
@@ -80,12 +83,16 @@ NUM_THEN_WORD = re.compile(
 )
 # "killed three ethnic Albanians", "killing at least 156 people", "wounded two others"
 WORD_THEN_NUM = re.compile(
-    rf"\b(?P<kw>killed|killing|kills|kill|murdered|murdering|massacred|wounded|wounding|injured|injuring|claimed the lives of)"
-    rf"\s+{QUAL}(?:(?:his|her|their|its)\s+)?(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z])|another|one other)\b(?!\s+or\b){NOT_PEOPLE}"
+    r"\b(?P<kw>killed|killing|kills|kill|murdered|murdering|massacred|wounded|wounding|injured|injuring"
+    r"|claimed the lives of)"
+    rf"\s+{QUAL}(?:(?:his|her|their|its)\s+)?"
+    rf"(?P<n>{NUM}|an?(?=\s+(?!number|lot|few|handful|total|series|dozen)[a-z])|another|one other)\b(?!\s+or\b)"
+    rf"{NOT_PEOPLE}"
 )
 # "20 people were killed or wounded", "left 30 dead or injured": one total of both kinds, the split unknown
 COMBINED_TOTAL = re.compile(
-    rf"\b{QUAL}(?P<n>{NUM})(?:\s+[a-z][\w'.-]*){{0,6}}?\s+(?:(?:were|was|have been|had been)\s+)?(?:{DEATH})\s+or\s+(?:{HURT})\b"
+    rf"\b{QUAL}(?P<n>{NUM})(?:\s+[a-z][\w'.-]*){{0,6}}?\s+(?:(?:were|was|have been|had been)\s+)?"
+    rf"(?:{DEATH})\s+or\s+(?:{HURT})\b"
     rf"|\b(?:killed|killing)\s+or\s+(?:wounded|wounding|injured|injuring)\s+{QUAL}(?P<m>{NUM})\b"
 )
 # "two policemen suffered injuries", "five civilians sustained serious wounds"
@@ -110,19 +117,23 @@ NOUN_OF_ONE = re.compile(
 )
 # "the monks, three Italians and two Kenyans, were killed": parts of one group summed
 NUM_AND_NUM = re.compile(
-    rf"\b(?P<a>{NUM})\s+[a-z][\w'-]*\s+and\s+(?P<b>{NUM})\s+[a-z][\w'-]*\s*,?\s+(?:were|have been|had been)\s+(?:[a-z]+ly\s+)?(?P<kw>{DEATH}|{HURT})\b"
+    rf"\b(?P<a>{NUM})\s+[a-z][\w'-]*\s+and\s+(?P<b>{NUM})\s+[a-z][\w'-]*\s*,?\s+(?:were|have been|had been)\s+"
+    rf"(?:[a-z]+ly\s+)?(?P<kw>{DEATH}|{HURT})\b"
 )
 # "Galan was killed": one person, no number given
 SINGLE = re.compile(
-    rf"\b(?:was|has been|had been)\s+(?:[a-z]+ly\s+)?(?P<kw>killed|murdered|assassinated|slain|shot dead|(?:shot|stabbed|beaten|burned|hacked) to death|{HURT})\b"
+    r"\b(?:was|has been|had been)\s+(?:[a-z]+ly\s+)?"
+    rf"(?P<kw>killed|murdered|assassinated|slain|shot dead|(?:shot|stabbed|beaten|burned|hacked) to death|{HURT})\b"
 )
 TOLL = re.compile(rf"\bdeath toll\b(?:\s+[a-z]+){{0,4}}?\s+(?:to|at|of|is|was)\s+{QUAL}(?P<n>{NUM})\b")
 NO_CASUALTIES = re.compile(r"\b(?:no (?:casualties|victims)|without (?:causing )?casualties|caused no casualties)\b")
 NO_DEATHS = re.compile(
-    r"\b(?:no (?:one|body|deaths|fatalities)|nobody|none)(?:\s+\w+){0,3}?\s+(?:was|were|had been|has been)?\s*(?:killed|dead|died)\b|\bno (?:deaths|fatalities)\b"
+    r"\b(?:no (?:one|body|deaths|fatalities)|nobody|none)(?:\s+\w+){0,3}?\s+(?:was|were|had been|has been)?\s*"
+    r"(?:killed|dead|died)\b|\bno (?:deaths|fatalities)\b"
 )
 NO_INJURIES = re.compile(
-    r"\b(?:no (?:one|body)|nobody|none)(?:\s+\w+){0,3}?\s+(?:was|were|had been|has been)?\s*(?:hurt|injured|wounded)\b|\bno (?:injuries|one hurt|one injured)\b"
+    r"\b(?:no (?:one|body)|nobody|none)(?:\s+\w+){0,3}?\s+(?:was|were|had been|has been)?\s*"
+    r"(?:hurt|injured|wounded)\b|\bno (?:injuries|one hurt|one injured)\b"
 )
 VAGUE_CASUALTY = re.compile(
     rf"\b(?:{VAGUE})(?:\s+of)?(?:\s+[a-z][\w'-]*){{0,3}}?\s+(?:were\s+|have been\s+)?(?:{DEATH}|{HURT})\b"
@@ -232,7 +243,7 @@ def find_casualties(text: str) -> Casualties:
         if not deaths:
             add("killed", 1)  # the first conjunct is the one person killed
     if not deaths:
-        for match in NOUN_OF_ONE.finditer(low):
+        for _ in NOUN_OF_ONE.finditer(low):
             add("killed", 1)
     listed = _listed_victims(low)
     if listed is not None:

@@ -233,9 +233,12 @@ def _named_argument(tok: Token, named: Callable[[Token], bool]) -> bool:
 def _near_named_place(obj: Token) -> bool:
     """The preposition's object is placed by a proper name of its own ("the raid on a village near Gao")."""
     for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-            if any(g.dep_ == "pobj" and _proper(g) for g in prep.children):
-                return True
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in PLACE_PREPS
+            and any(g.dep_ == "pobj" and _proper(g) for g in prep.children)
+        ):
+            return True
     return False
 
 

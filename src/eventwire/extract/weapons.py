@@ -35,7 +35,7 @@ def find_weapons(sent: Span) -> list[Weapon]:
                 if i + n > sent.end:
                     continue
                 toks = doc[i : i + n]
-                if all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(toks, weapon.words)):
+                if all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(toks, weapon.words, strict=True)):
                     if n == 1 and tok.pos_ not in ("NOUN", "PROPN"):
                         continue
                     if weapon not in found:

@@ -55,7 +55,8 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     Demonyms and adjectival place names ("Iraqi troops") are not toponyms by default. With `adjectival=True`
     (GeoWebNews' annotation scheme, where a literal modifier such as "Ukrainian" counts) they are returned,
     resolved to the place they name; `locate_event` never uses them either way. Plural demonyms and adjectives
-    of no one place ("Kurdish", "Muslim") are never toponyms. A leading "the" is not part of the span. `place.country` is ISO 3166 alpha-3.
+    of no one place ("Kurdish", "Muslim") are never toponyms. A leading "the" is not part of the span.
+    `place.country` is ISO 3166 alpha-3.
     A township, river or district no gazetteer knows is placed near the town the text puts it with (precision
     "relative", no geonameid; see `anchors.place_by_anchor`), and at its written state when it names one. So are British
     road numbers in sentences about roads ("the A417"), named road features ("the Air Balloon roundabout") and
@@ -83,7 +84,7 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     if not mentions:
         return []
     toponyms = []
-    for k, (m, r) in enumerate(zip(mentions, resolutions)):
+    for k, (m, r) in enumerate(zip(mentions, resolutions, strict=True)):
         if r.place_id is None and not _keep_unresolved(m):
             continue  # an entity no gazetteer knows and no place word marks is more often not a place
         place = gaz.place(r.place_id) if r.place_id is not None else None

@@ -747,7 +747,7 @@ def _link_qualifiers(doc: Doc, gaz: Gazetteer, mentions: list[Mention]) -> None:
     did not tag (state abbreviations) is added as a mention of its own."""
     added: list[Mention] = []
     starts = {m.token_start: k for k, m in enumerate(mentions)}
-    for k, m in enumerate(mentions):
+    for m in mentions:
         j = m.token_end
         if j + 1 >= len(doc) or doc[j].text != ",":
             continue

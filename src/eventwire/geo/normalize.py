@@ -61,7 +61,4 @@ def name_key(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """True when every letter of `name` is Latin script (alternate names in other scripts are skipped)."""
-    for ch in name:
-        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
-            return False
-    return True
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)

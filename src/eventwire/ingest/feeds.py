@@ -18,6 +18,7 @@ from typing import Any
 import feedparser
 
 from ..errors import Errors, InputError
+from ..model import Document
 from .readers import Item, make_document, reader
 
 
@@ -107,11 +108,12 @@ def _entry_html(entry: Any) -> str:
 def _plain(fragment: str | None) -> str | None:
     if not fragment:
         return None
+    import lxml.etree
     import lxml.html
 
     try:
         text = lxml.html.fromstring(f"<div>{fragment}</div>").text_content()
-    except Exception:  # lxml raises several parser errors on junk; fall back to the raw string
+    except (lxml.etree.LxmlError, ValueError):  # lxml's parser errors on junk; fall back to the raw string
         text = fragment
     text = " ".join(text.split())
     return text or None

@@ -15,7 +15,7 @@ def html_to_text(html: str, source: str = "<html>") -> tuple[str, str | None, st
         doc = trafilatura.bare_extraction(
             html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
         )
-    except Exception as err:  # trafilatura raises many kinds of parser errors on broken markup
+    except Exception as err:  # noqa: BLE001  (trafilatura raises many kinds of parser errors on broken markup)
         raise InputError(Errors.E012.format(path=source, kind="HTML", reason=type(err).__name__)) from None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():

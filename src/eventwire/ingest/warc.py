@@ -49,7 +49,7 @@ def stream_warc(path: Path, handle: BinaryIO) -> Iterator[Item]:
             if _cut_short(record):
                 damage = "last record cut short"
                 break
-    except Exception as err:  # warcio/zlib raise many kinds on damaged archives; keep what was read
+    except Exception as err:  # noqa: BLE001  (warcio/zlib raise many kinds on damaged archives; keep what was read)
         damage = str(err).splitlines()[0] if str(err) else type(err).__name__
     if damage is None and gzipped:
         handle.seek(0)  # warcio stops quietly at a cut gzip member: check the members (a second, streaming pass)

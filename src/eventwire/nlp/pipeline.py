@@ -79,7 +79,8 @@ def pipe(
     nlp = nlp or get_nlp()
     parts: list[Doc] = []
     for batch in _piece_batches(texts, batch_size, batch_chars):
-        for doc, last in zip(nlp.pipe([piece for piece, _ in batch], batch_size=len(batch)), (l for _, l in batch)):
+        pieces = [piece for piece, _ in batch]
+        for doc, (_, last) in zip(nlp.pipe(pieces, batch_size=len(batch)), batch, strict=True):
             parts.append(doc)
             if last:
                 yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

@@ -111,7 +111,7 @@ def _select(raw: bool) -> str:
 def _rows(store: Store, raw: bool) -> Iterator[dict[str, Any]]:
     columns = FLAT_COLUMNS + (() if raw else MERGED_EXTRA)
     for row in store.iter_query(_select(raw)):
-        yield dict(zip(columns, row))
+        yield dict(zip(columns, row, strict=True))
 
 
 def _copy_parquet(store: Store, out: str, raw: bool) -> int:
@@ -126,8 +126,9 @@ def _write_csv(store: Store, stream: TextIO, raw: bool) -> int:
     writer = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS + (() if raw else MERGED_EXTRA))
     writer.writeheader()
     n = 0
-    for n, row in enumerate(_rows(store, raw), start=1):
+    for row in _rows(store, raw):
         writer.writerow({k: _cell(v) for k, v in row.items()})
+        n += 1
     return n
 
 
@@ -152,8 +153,9 @@ def _write_acled(store: Store, stream: TextIO, raw: bool) -> int:
     writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     n = 0
-    for n, row in enumerate(_rows(store, raw), start=1):
+    for row in _rows(store, raw):
         writer.writerow(acled_row(row, _sources(store, row["event_id"], raw)))
+        n += 1
     return n
 
 

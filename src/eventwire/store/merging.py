@@ -70,7 +70,7 @@ def link_documents(con: duckdb.DuckDBPyConnection, docs: list[tuple[Document, li
         return
     clusters = assign_clusters(con, [doc for doc, _ in docs])
     merger = _BatchMerger(con, [(e, doc.publication_date) for doc, events in docs for e in events])
-    for (doc, events), cluster_id in zip(docs, clusters):
+    for (doc, events), cluster_id in zip(docs, clusters, strict=True):
         for event in events:
             merger.merge(event, doc.publication_date, cluster_id)
     merger.write()
@@ -99,7 +99,7 @@ def assign_clusters(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> lis
             for doc_id, cluster_id, signature in rows:
                 known[doc_id] = (cluster_id, np.asarray(signature, dtype=np.uint64))
     cluster_rows, band_rows, out = [], [], []
-    for doc, signature, keys in zip(docs, signatures, bands):
+    for doc, signature, keys in zip(docs, signatures, bands, strict=True):
         candidates: set[str] = set()
         for band in keys:
             candidates.update(by_band.get(band, ()))
@@ -167,7 +167,7 @@ class _BatchMerger:
             for w in [timedelta(days=_window(k))]
         ]
         if windows:
-            types, lows, highs = (list(c) for c in zip(*windows))
+            types, lows, highs = (list(c) for c in zip(*windows, strict=True))
             for row in con.execute(
                 f"SELECT DISTINCT {', '.join('m.' + c for c in _MERGED_KEY_COLS)}, m.date_max FROM merged_events m "
                 "JOIN (SELECT unnest(?) AS event_type, unnest(?) AS low, unnest(?) AS high) w "
@@ -255,7 +255,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]
     one row at a time, and binding every value of a multi-row VALUES is slow too)."""
     if not rows:
         return
-    columns = [list(column) for column in zip(*rows)]
+    columns = [list(column) for column in zip(*rows, strict=True)]
     con.execute(f"INSERT INTO {table} SELECT {', '.join(['unnest(?)'] * len(columns))}", columns)
 
 

@@ -102,7 +102,7 @@ def raise_alerts(
     if deliver and alerts:
         base = rules.path.parent if rules.path else None
         flags = deliver_records([a.to_record() for a in alerts], rules.deliver, base)
-        for alert, ok in zip(alerts, flags):
+        for alert, ok in zip(alerts, flags, strict=True):
             alert.delivered = ok
         if record:
             table.mark_delivered([a.alert_id for a in alerts if a.delivered])

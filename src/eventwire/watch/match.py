@@ -67,9 +67,7 @@ def actors_match(wanted: ActorFilter, *actors: dict[str, Any] | None) -> bool:
             return False
     if wanted.countries and not any(a.get("country") in wanted.countries for a in present):
         return False
-    if wanted.sectors and not any(a.get("sector") in wanted.sectors for a in present):
-        return False
-    return True
+    return not wanted.sectors or any(a.get("sector") in wanted.sectors for a in present)
 
 
 @lru_cache(maxsize=256)
