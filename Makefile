@@ -7,7 +7,7 @@ SAMPLE := examples/000_f76d077bb8374fe8.txt
 # The sample report carries no date of its own: it is the AFP wire of Saturday 4 January 2020.
 SAMPLE_DATE := 2020-01-04
 
-.PHONY: install install-test demo test eval bench clean
+.PHONY: install install-test install-lint demo test lint eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -19,6 +19,9 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
+install-lint: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,lint]'
+
 demo: install
 	@mkdir -p build
 	$(BIN)/eventwire ingest $(SAMPLE) --db $(DB) --date $(SAMPLE_DATE)
@@ -27,6 +30,13 @@ demo: install
 # pytest exits 5 when it collected no tests: that is a failure here, like any other non-zero code.
 test: install-test
 	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected" >&2; exit 1; fi; exit $$rc
+
+# Lint, format check, types (src/) and the layering contracts, all configured in pyproject.toml.
+lint: install-lint
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 EVAL := ../shared/eval
 eval: install

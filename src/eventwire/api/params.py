@@ -16,8 +16,8 @@ from ..store import EventFilter
 from .errors import ApiError, ApiErrors
 
 MAX_LIMIT = 1000
-EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
-Modality = Literal[MODALITIES]  # type: ignore[valid-type]
+EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]  # a Literal built from the ontology's tuple
+Modality = Literal[MODALITIES]  # type: ignore[valid-type]  # a Literal built from model's tuple at import
 Format = Literal["json", "csv", "geojson"]
 _NUMBER = r"-?\d+(?:\.\d+)?"
 BBOX = re.compile(rf"^\s*{_NUMBER}\s*,\s*{_NUMBER}\s*,\s*{_NUMBER}\s*,\s*{_NUMBER}\s*$")

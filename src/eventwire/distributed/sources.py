@@ -172,7 +172,12 @@ def to_documents(batches: Iterator[Any], origin: dict[str, tuple[int, str]], max
     for batch in batches:
         rows: list[dict[str, Any]] = []
         for kind, uri, record, corrupt, content, seq_in in zip(
-            batch["kind"], batch["path"], batch["record"], batch["corrupt"], batch["content"], batch["seq_in"],
+            batch["kind"],
+            batch["path"],
+            batch["record"],
+            batch["corrupt"],
+            batch["content"],
+            batch["seq_in"],
             strict=True,
         ):
             normal = local_path(uri)

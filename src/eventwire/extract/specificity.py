@@ -21,7 +21,8 @@ AGGREGATE = re.compile(
     r"\b(?:since\b[^.;]{0,40}?\b(?:(?:19|20)\d\d|founded|began|begun|beginning|start(?:ed)?|creation)"
     r"|so far (?:this|in) (?:year|month|decade)"
     r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:years|months|decades?)"
-    r"|(?:has|have) lasted|per (?:year|month|day)|(?:every|each) (?:day|week|month|year))\b|\bin (?:19|20)\d\d\b(?![-/])"
+    r"|(?:has|have) lasted|per (?:year|month|day)|(?:every|each) (?:day|week|month|year))\b"
+    r"|\bin (?:19|20)\d\d\b(?![-/])"
 )
 ACCIDENT = re.compile(
     r"\b(?:accident|accidental(?:ly)?|crash(?:ed|es)?|collision|collided|earthquake|flood(?:s|ing)?|"
