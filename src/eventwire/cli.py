@@ -20,6 +20,9 @@ EXIT_PARTIAL = 1  # some documents could not be read or processed; the others we
 EXIT_ERROR = 2  # nothing could be done (bad arguments, unreadable database, ...)
 
 
+MIN_CONFIDENCE_HELP = "Only events with at least this confidence, 0-1 (default: the min_confidence setting, 0)."
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventwire")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
@@ -34,13 +37,16 @@ def cli(verbose: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--date", "pub_date", help="Publication date YYYY-MM-DD (relative dates resolve against it).")
-def extract(paths: tuple[str, ...], fmt: str, pub_date: str | None) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), help=MIN_CONFIDENCE_HELP)
+def extract(paths: tuple[str, ...], fmt: str, pub_date: str | None, min_confidence: float | None) -> None:
     """Print the events in PATHS (.txt, .html, .jsonl, directories, '-' for stdin); stores nothing."""
     from .jobs import JobReport, extract_files
 
+    config = load_config()
+    floor = config.min_confidence if min_confidence is None else min_confidence
     report = JobReport()
-    results = extract_files(paths, parse_iso_date(pub_date), load_config(), report)
-    write_records((e.to_contract() for r in results for e in r.events), fmt)
+    results = extract_files(paths, parse_iso_date(pub_date), config, report)
+    write_records((e.to_contract() for r in results for e in r.events if e.confidence >= floor), fmt)
     finish(report)
 
 
@@ -118,8 +124,9 @@ def ingest(
 @click.option("--country", help="ISO-3 country of the location or an actor, e.g. IRQ.")
 @click.option("--modality", help="asserted, claimed, denied, threatened, hypothetical or reported.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), help=MIN_CONFIDENCE_HELP)
 @click.option("--raw", is_flag=True, help="One row per report instead of one per merged event.")
-def events(db_path, fmt, event_type, since, until, country, modality, limit, raw) -> None:
+def events(db_path, fmt, event_type, since, until, country, modality, limit, min_confidence, raw) -> None:
     """Query the events stored in the database: one row per happening (reports of it merged, with their
     source count), or per report with --raw."""
     from .store import EventFilter, Store
@@ -132,6 +139,7 @@ def events(db_path, fmt, event_type, since, until, country, modality, limit, raw
         country=country,
         modality=modality,
         limit=limit,
+        min_confidence=config.min_confidence if min_confidence is None else min_confidence,
     )
     with Store(db_path or config.db_path, read_only=True) as store:
         write_records(store.events(flt) if raw else store.merged_events(flt), fmt)
@@ -394,7 +402,7 @@ def main() -> None:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as err:  # noqa: BLE001  (last resort: one line, not a traceback)
+    except Exception as err:  # last resort: one line, not a traceback
         click.echo(f"eventwire: internal error: {type(err).__name__}: {err}", err=True)
         sys.exit(70)
     except SystemExit:

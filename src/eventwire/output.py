@@ -34,7 +34,13 @@ CSV_COLUMNS = (
     "evidence",
     "char_start",
     "char_end",
+    "mentions",
 )
+
+
+def mention_spans(record: dict[str, Any]) -> str:
+    """The record's mentions as `start-end` offsets joined with ';' (a flat cell for CSV and tables)."""
+    return ";".join(f"{m.get('char_start')}-{m.get('char_end')}" for m in record.get("mentions") or [])
 
 
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
@@ -71,6 +77,7 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
         "evidence": ev.get("sentence"),
         "char_start": ev.get("char_start"),
         "char_end": ev.get("char_end"),
+        "mentions": mention_spans(record),
     }
 
 
@@ -112,6 +119,7 @@ def write_table(records: list[dict[str, Any]], out: TextIO) -> int:
         "hurt",
         "weapons",
         "evidence",
+        "told",
     ) + (("sources",) if merged else ()):
         table.add_column(name, overflow="fold", max_width=60 if name == "evidence" else 22)
     for r in records:
@@ -132,6 +140,7 @@ def write_table(records: list[dict[str, Any]], out: TextIO) -> int:
                     row["injuries"],
                     row["weapons"],
                     row["evidence"],
+                    len(r.get("mentions") or []) or 1,
                 )
                 + ((r.get("n_sources"),) if merged else ())
             )

@@ -38,6 +38,8 @@ def _flat(record: dict[str, Any]) -> list[Any]:
         value = record.get(key)
         if key in _NESTED:
             row.extend((value or {}).get(sub) for sub in _NESTED[key])
+        elif key == "mentions":  # sentence offsets only: the sentences are in the document and in `evidence`
+            row.append(";".join(f"{m.get('char_start')}-{m.get('char_end')}" for m in value or []))
         else:
             row.append(value)
     return row

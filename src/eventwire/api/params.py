@@ -41,6 +41,7 @@ def event_filter(
     ),
     bbox: str | None = Query(None, max_length=200, description="min_lon,min_lat,max_lon,max_lat"),
     min_fatalities: int | None = Query(None, ge=0, le=10_000_000, description="At least this many dead."),
+    min_confidence: float | None = Query(None, ge=0.0, le=1.0, description="At least this confidence (0-1)."),
 ) -> EventFilter:
     """The filters of `GET /events` and `GET /stats` as an `EventFilter` (422 for inconsistent values)."""
     if since and until and since > until:
@@ -55,6 +56,7 @@ def event_filter(
         text=q,
         bbox=parse_bbox(bbox) if bbox else None,
         min_fatalities=min_fatalities,
+        min_confidence=min_confidence,
     )
 
 

@@ -178,6 +178,7 @@ def toponym_from_payload(payload: str) -> Toponym:
 def event_from_payload(payload: str) -> Event:
     d = json.loads(payload)
     d["evidence"] = Evidence(**d["evidence"])
+    d["mentions"] = [Evidence(**m) for m in d.get("mentions") or []]
     d["source_actor"] = _actor_from(d.get("source_actor"))
     d["target_actor"] = _actor_from(d.get("target_actor"))
     d["location"] = _place(d.get("location"))

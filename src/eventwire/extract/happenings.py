@@ -161,9 +161,12 @@ def _marked_other(tok: Token | None) -> bool:
     near = [c for c in tok.children if c.dep_ in ("det", "amod", "nummod")]
     if tok.dep_ == "pobj" and tok.head.head is not tok.head:  # "in a separate incident, gunmen killed ..."
         near.extend(c for c in tok.head.head.children if c.dep_ == "amod")
-    if tok.pos_ == "VERB":  # "another bomb exploded"
+    if tok.pos_ == "VERB":  # "another bomb exploded", "gunmen also attacked"
+        near.extend(c for c in tok.children if c.dep_ == "advmod")
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        near.extend(c for s in subjects for c in s.children if c.dep_ in ("det", "amod"))
+        # "in a separate incident, rebels attacked": the setting phrase says it is another happening
+        settings = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        near.extend(c for s in subjects + settings for c in s.children if c.dep_ in ("det", "amod"))
     return any(c.lower_ in vocabulary()["another"] for c in near)
 
 

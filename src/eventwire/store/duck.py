@@ -41,6 +41,7 @@ class EventFilter:
     modality: str | None = None
     doc_id: str | None = None
     min_fatalities: int | None = None
+    min_confidence: float | None = None  # at least this confidence (0-1)
     text: str | None = None  # substring of the evidence sentence (case-insensitive)
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     limit: int | None = None
@@ -83,6 +84,8 @@ def _where(f: EventFilter, merged: bool = False) -> tuple[str, list[Any]]:
         add("doc_id = ?", f.doc_id)
     if f.min_fatalities is not None:
         add("fatalities >= ?", f.min_fatalities)
+    if f.min_confidence is not None:
+        add("confidence >= ?", f.min_confidence)
     if f.text and merged:
         add(
             "event_id IN (SELECT s.merged_id FROM event_sources s JOIN events e ON e.event_id = s.event_id "
@@ -202,8 +205,7 @@ class Store:
             return 0
         self._delete_document(doc.doc_id)
         self.con.execute(
-            "INSERT INTO documents (doc_id, content_hash, title, url, source, publication_date, text)"
-            " VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO documents (doc_id, content_hash, title, url, source, publication_date, text) VALUES (?,?,?,?,?,?,?)",
             [doc.doc_id, doc.content_hash, doc.title, doc.url, doc.source, doc.publication_date, doc.text],
         )
         if sentences:
@@ -277,7 +279,7 @@ class Store:
         if f.limit:
             params.append(int(f.limit))
         rows = self.con.execute(f"SELECT record FROM {table}{where}{order}{limit}", params).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        return [_with_mentions(json.loads(r[0])) for r in rows]
 
     def merged_event(self, event_id: str) -> dict[str, Any] | None:
         """A merged event with its `sources`: for each report, doc_id, event_id, title, url, publication_date,
@@ -352,7 +354,7 @@ class Store:
         if row is None:
             return None
         keys = ("doc_id", "title", "url", "source", "publication_date", "text")
-        out = dict(zip(keys, row, strict=True))
+        out = dict(zip(keys, row))
         out["publication_date"] = out["publication_date"].isoformat() if out["publication_date"] else None
         return out
 
@@ -366,6 +368,13 @@ class Store:
         cur = self.con.execute(sql, params or [])
         while batch := cur.fetchmany(1000):
             yield from batch
+
+
+def _with_mentions(record: dict[str, Any]) -> dict[str, Any]:
+    """A record stored before events listed their mentions has one: its evidence (the contract always has them)."""
+    if "mentions" not in record and isinstance(record.get("evidence"), dict):
+        record["mentions"] = [record["evidence"]]
+    return record
 
 
 def _actor_cols(a) -> list[Any]:
@@ -397,6 +406,8 @@ def _event_row(e: Event) -> list[Any]:
         e.evidence.char_start,
         e.evidence.char_end,
         json.dumps(e.to_contract(), ensure_ascii=False),
+        # last: the column is added by schema_mentions.sql's ALTER, so it ends every store's events table
+        json.dumps(e.to_contract()["mentions"], ensure_ascii=False),
     ]
 
 
