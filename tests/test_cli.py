@@ -37,6 +37,18 @@ def test_extract_csv_and_table(sample_path):
     assert table.exit_code == 0 and "ASSAULT" in table.stdout
 
 
+def test_extract_min_confidence_keeps_only_sure_events(sample_path):
+    args = ["extract", str(sample_path), "--format", "jsonl", "--date", SAMPLE_DATE]
+    every = CliRunner().invoke(cli, args)
+    sure = CliRunner().invoke(cli, [*args, "--min-confidence", "0.9"])
+    assert every.exit_code == 0 and sure.exit_code == 0
+    kept = [json.loads(line) for line in sure.stdout.splitlines()]
+    assert all(r["confidence"] >= 0.9 for r in kept)
+    assert len(kept) < len(every.stdout.splitlines())
+    for r in kept:  # every happening lists the sentences that tell it, its evidence among them
+        assert r["evidence"] in r["mentions"]
+
+
 def test_ingest_is_idempotent_and_events_query(sample_path, fresh_db):
     runner = CliRunner()
     first = runner.invoke(cli, ["ingest", str(sample_path), "--db", fresh_db, "--date", SAMPLE_DATE, "--quiet"])

@@ -1,0 +1,80 @@
+"""Document-level grouping: the mentions of one happening become one event (extract/happenings.py).
+All sentences are invented."""
+
+from datetime import date
+
+from eventwire.extract.compat import Compatibility, compatible, places_agree
+from eventwire.model import Actor, Event, Evidence, Place
+
+
+def _assaults(events):
+    return [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_lead_detail_and_toll_update_are_one_happening(code):
+    text = (
+        "Gunmen attacked a market in the town of Dorvale on Friday, killing four people. "
+        "The attackers fired on shoppers from two pickup trucks. "
+        "In all, seven people died in the attack, officials said."
+    )
+    events = _assaults(code(text))
+    assert len(events) == 1
+    event = events[0]
+    assert len(event.mentions) >= 2
+    assert event.fatalities == 7  # the summary figure
+    assert event.evidence in event.mentions
+    assert all(text[m.char_start : m.char_end] == m.sentence for m in event.mentions)
+
+
+def test_a_separate_incident_stays_separate(code):
+    text = (
+        "A bus was set on fire in the town on Friday. Gunmen also attacked the police station with grenades.\n\n"
+        "In a separate incident, rebels attacked an army patrol."
+    )
+    assert len(_assaults(code(text))) >= 2
+
+
+def test_grouping_is_deterministic(code):
+    text = "Rebels shelled the village on Monday. The shelling wounded three children."
+    first, second = code(text), code(text)
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    assert [e.to_contract() for e in first] == [e.to_contract() for e in second]
+
+
+def test_contract_lists_the_mentions(code):
+    record = code("Protesters marched through the capital on Friday.")[0].to_contract()
+    assert record["mentions"] == [record["evidence"]]
+
+
+def _event(**kw):
+    base = {"doc_id": "d", "event_type": "ASSAULT", "evidence": Evidence("x", 0, 1)}
+    base.update(kw)
+    return Event(**base)
+
+
+def test_stated_dates_that_differ_are_two_happenings():
+    rules = Compatibility(date(2021, 6, 12))
+    monday = _event(date=date(2021, 6, 7), date_precision="day")
+    wednesday = _event(date=date(2021, 6, 9), date_precision="day")
+    assert not compatible(monday, wednesday, rules)
+    # a follow-up dated by its report ("police said on Saturday") may tell Friday's happening
+    friday = _event(date=date(2021, 6, 11), date_precision="day")
+    report_day = _event(date=date(2021, 6, 12), date_precision="day")
+    assert compatible(friday, report_day, rules)
+
+
+def test_places_far_apart_or_in_other_countries_contradict():
+    town_a = Place("Alpha", lat=10.0, lon=10.0, country="AAA", precision="city")
+    town_b = Place("Beta", lat=12.0, lon=10.0, country="AAA", precision="city")  # ~220 km away
+    country = Place("Aland", lat=11.0, lon=11.0, country="AAA", precision="country")
+    other = Place("Bland", lat=11.0, lon=11.0, country="BBB", precision="country")
+    assert not places_agree(town_a, town_b)
+    assert places_agree(town_a, country)
+    assert not places_agree(town_a, other)
+
+
+def test_state_forces_and_another_attacker_are_two_happenings():
+    rules = Compatibility(None)
+    gunmen = _event(source_actor=Actor("gunmen", sector="rebels"))
+    police = _event(source_actor=Actor("the police", sector="police"))
+    assert not compatible(gunmen, police, rules)
