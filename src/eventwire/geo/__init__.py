@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ..model import Toponym
 from .anchors import ANCHORED_LABELS, drop_saints, place_by_anchor, place_generic_divisions
 from .dateline import find_dateline
-from .detect import FACILITY_LABEL, FACILITY_WORDS, ROAD_LABEL, detect, detect_weak
+from .detect import FACILITY_LABEL, FACILITY_WORDS, ROAD_LABEL, Mention, detect, detect_weak
 from .gazetteer import Gazetteer, get_gazetteer
 from .locate import locate_event
 from .resolve import demonym_countries, locale_bonus, make_acceptor, resolve
@@ -42,7 +42,7 @@ UNRESOLVED_KEEP = FACILITY_WORDS | {
 KEEP_UNRESOLVED_LABELS = frozenset({"LOC", ROAD_LABEL, FACILITY_LABEL})
 
 
-def _keep_unresolved(m) -> bool:
+def _keep_unresolved(m: Mention) -> bool:
     return m.label in KEEP_UNRESOLVED_LABELS or m.text.rsplit(None, 1)[-1].lower() in UNRESOLVED_KEEP
 
 

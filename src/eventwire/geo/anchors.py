@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import replace
 
 from ..geodesy import haversine_km
-from ..model import Toponym
+from ..model import Place, Toponym
 from . import sources
-from .detect import FACILITY_LABEL, ROAD_LABEL
+from .detect import FACILITY_LABEL, ROAD_LABEL, Mention
 from .gazetteer import Gazetteer
-from .resolve import BROAD_CODES
+from .resolve import BROAD_CODES, Resolution
 
 # Roads and buildings are placed only by the town named with them (`place_by_anchor`); without one they are dropped.
 ANCHORED_LABELS = frozenset({ROAD_LABEL, FACILITY_LABEL})
@@ -42,7 +42,7 @@ def drop_saints(toponyms: list[Toponym]) -> list[Toponym]:
     if not saints:
         return toponyms
     named = {t.place.country for t in toponyms if t.place is not None and not _SAINT.match(t.text)}
-    drop = {t.start for t in saints if t.place.country not in named}
+    drop = {t.start for t in saints if t.place is not None and t.place.country not in named}
     return [t for t in toponyms if t.start not in drop]
 
 
@@ -86,7 +86,9 @@ _RELATIVE_TO = re.compile(
 )
 
 
-def place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Toponym]) -> None:
+def place_by_anchor(
+    gaz: Gazetteer, text: str, mentions: list[Mention], resolutions: list[Resolution], toponyms: list[Toponym]
+) -> None:
     """Give unresolved toponyms an anchor's place, and re-place a town read outside its written container or far
     from its written owner. `toponyms` is in text order."""
     by_start = {m.start: m for m in mentions}
@@ -96,9 +98,9 @@ def place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Topony
         if m is None:
             continue
         owner = _owner(text, toponyms, n)
-        if owner is not None and (t.place is None or _km(t.place, owner.place) > OWNER_RADIUS_KM):
+        if owner is not None and (t.place is None or _km(t.place, _place(owner)) > OWNER_RADIUS_KM):
             # "Cairo's Abbasiya neighbourhood": in Cairo, whatever namesake the name has elsewhere.
-            toponyms[n] = _near(t, owner.place)
+            toponyms[n] = _near(t, _place(owner))
             continue
         container = _container(gaz, mentions, resolutions, m)
         if t.place is not None:
@@ -128,10 +130,16 @@ def place_by_anchor(gaz, text: str, mentions, resolutions, toponyms: list[Topony
     for n in pending:
         best = _nearest_anchor(text, anchors, starts, toponyms[n])
         if best is not None:
-            toponyms[n] = _near(toponyms[n], best.place)
+            toponyms[n] = _near(toponyms[n], _place(best))
 
 
-def _near(t: Toponym, anchor, precision: str | None = "relative") -> Toponym:
+def _place(t: Toponym) -> Place:
+    """The place of an owner or anchor toponym: only resolved toponyms are either."""
+    assert t.place is not None, t
+    return t.place
+
+
+def _near(t: Toponym, anchor: Place, precision: str | None = "relative") -> Toponym:
     """`t` placed at `anchor`'s coordinates, named as written; `precision` None keeps the anchor's own."""
     place = replace(
         anchor,
@@ -197,16 +205,16 @@ def _can_own(owner: Toponym, t: Toponym) -> bool:
 def _bigger(owner: Toponym, part: Toponym) -> bool:
     """True when `owner` is the bigger town: "X suburb of Y" reads both ways ("the Cincinnati suburb of West
     Chester", "the Crown Heights neighborhood of Brooklyn"); the part is the smaller."""
-    return part.place is None or (owner.place.population or 0) > (part.place.population or 0)
+    return part.place is None or (_place(owner).population or 0) > (part.place.population or 0)
 
 
-def _km(a, b) -> float:
+def _km(a: Place, b: Place) -> float:
     if a.lat is None or b.lat is None:
         return 0.0
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]  # lon is set wherever lat is
 
 
-def _container(gaz, mentions, resolutions, m) -> int | None:
+def _container(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], m: Mention) -> int | None:
     """Row of the division or country written after `m` ("Holliday, Mo."), when resolved."""
     if m.qualifier is None:
         return None
@@ -216,7 +224,7 @@ def _container(gaz, mentions, resolutions, m) -> int | None:
     return r.place_id
 
 
-def _inside(gaz, place, row: int) -> bool:
+def _inside(gaz: Gazetteer, place: Place, row: int) -> bool:
     """True when `place` lies in the country or division of gazetteer row `row`."""
     cc = gaz.country[row]
     if place.country != cc:

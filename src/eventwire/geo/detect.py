@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..resources import load_yaml
 from . import sources
@@ -75,6 +76,12 @@ class Mention:
     settlement: bool = False  # written as a town or city ("the town of Jinja")
     article: bool = False  # right after "the" ("the Gulf"): the gazetteer may know the name with it
     governed: bool = False  # before a government title ("Quebec Health Minister"): a division or country
+
+
+class Acceptor(Protocol):
+    """Says whether the document's context supports reading `text` as a place (`resolve.make_acceptor`)."""
+
+    def __call__(self, text: str, strict: bool = False, relaxed: bool = False) -> bool: ...
 
 
 def _trim(span: Span) -> Span | None:
@@ -605,7 +612,7 @@ def _titled_words(doc: Doc) -> set[str]:
     return words
 
 
-def _name_word(tok) -> bool:
+def _name_word(tok: Token) -> bool:
     """True for a token that can be part of a person's name written after a title."""
     return tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and tok.pos_ not in _NOT_NAME_POS
 
@@ -800,7 +807,7 @@ def _is_container(gaz: Gazetteer, text: str) -> bool:
 WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", ""})
 
 
-def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list[Mention]:
+def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept: Acceptor) -> list[Mention]:
     """Place names inside other entities or untagged proper nouns ("Fargo Police Department", a town the NER
     called a PERSON), kept only when `accept(text)` says the document's context supports a reading."""
     taken = bytearray(len(doc))
@@ -864,7 +871,14 @@ def detect_weak(doc: Doc, gaz: Gazetteer, strong: list[Mention], accept) -> list
 
 
 def _weak_head(
-    doc: Doc, gaz: Gazetteer, start: int, end: int, label: str, institution: bool, person_words: set[str], accept
+    doc: Doc,
+    gaz: Gazetteer,
+    start: int,
+    end: int,
+    label: str,
+    institution: bool,
+    person_words: set[str],
+    accept: Acceptor,
 ) -> Span | None:
     """The longest accepted place name opening the region doc[start:end] ("Fargo" in "Fargo Police
     Department"); a person entity counts only as a whole, unless it names an institution."""
@@ -905,7 +919,7 @@ def _owner_in_name(doc: Doc, i: int) -> bool:
 
 
 def _inner_names(
-    doc: Doc, gaz: Gazetteer, start: int, end: int, accept, after_place: bool = False
+    doc: Doc, gaz: Gazetteer, start: int, end: int, accept: Acceptor, after_place: bool = False
 ) -> list[tuple[Span, str]]:
     """Place names further inside an organisation's name ("Environment Canada", "Middlesex-London EMS",
     "Hospital of Manitoba in Winnipeg"). Only names that are prominent or already places in this document

@@ -205,7 +205,7 @@ class Gazetteer:
         not_names = GENERIC_KEYS | {name_key(w) for w in sources.not_names()}
         index: dict[str, list[int]] = {}
         context: dict[str, list[int]] = {}
-        prominent = set()
+        prominent: set[str] = set()
         for i, e in enumerate(entries):
             keys = {name_key(n) for n in [e.name, *e.names]}
             keys.discard("")
@@ -241,9 +241,11 @@ class Gazetteer:
 _ADJ_CODES = (sources.COUNTRY, sources.CONTINENT, sources.ADM1, "RGN")
 
 
-def _adjectival_rows(entries, index, names: dict[str, tuple[str, str]], iso3: dict[str, str]) -> dict[str, int]:
+def _adjectival_rows(
+    entries: list[sources.Entry], index: dict[str, list[int]], names: dict[str, tuple[str, str]], iso3: dict[str, str]
+) -> dict[str, int]:
     """Map each adjectival form to the row of its place: a country, continent, division or region."""
-    out = {}
+    out: dict[str, int] = {}
     for adj, (place, cc) in names.items():
         rows = [
             i

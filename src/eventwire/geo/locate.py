@@ -18,13 +18,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Place, Toponym
 from ..resources import load_yaml
 from . import sources
 from .capital import capital_toponyms
-from .gazetteer import get_gazetteer
+from .gazetteer import Gazetteer, get_gazetteer
 from .resolve import demonym_countries
 
 LOCATIVE = frozenset(
@@ -134,7 +134,7 @@ def _may_locate(doc: Doc, top: Toponym) -> bool:
         return False
     span = _span_of(doc, top)  # once: the three checks below read the same span
     return not (
-        top.place.precision == "country" and (_names_actor(span) or not _placed(span))
+        _place(top).precision == "country" and (_names_actor(span) or not _placed(span))
     ) and not _speaks_or_targeted(top, span)
 
 
@@ -162,7 +162,7 @@ class _DocContext:
         self.sent_starts = [s.start_char for s in sents]
         self.sent_ends = [s.end_char for s in sents]
 
-    def _add_capitals(self, doc: Doc, gaz) -> None:
+    def _add_capitals(self, doc: Doc, gaz: Gazetteer) -> None:
         """Add "the [Ugandan] capital" phrases that overlap no toponym, as toponyms of the capital city."""
         if "capital" not in self.text:
             return
@@ -175,8 +175,8 @@ class _DocContext:
             for t in self.resolved
             if c.start <= t.start
             and t.end <= c.end
-            and t.place.precision == "country"
-            and t.place.country == c.place.country
+            and _place(t).precision == "country"
+            and _place(t).country == _place(c).country
         }
         kept = [t for t in self.resolved if id(t) not in inner]
         phrases = [c for c in phrases if not any(t.start < c.end and c.start < t.end for t in kept)]
@@ -212,13 +212,19 @@ class _DocContext:
 MAIN_COUNTRY_SHARE = 0.5
 
 
-def _demonym_home(gaz, doc: Doc) -> str | None:
+def _demonym_home(gaz: Gazetteer, doc: Doc) -> str | None:
     """The country a report with no place name is about, from its country adjectives ("Chilean police said ...
     in the capital"): the one most written, when no other is written as often."""
     weights = sorted(demonym_countries(gaz, doc).items(), key=lambda kv: -kv[1])
     if not weights or len(weights) > 1 and weights[1][1] == weights[0][1]:
         return None
     return weights[0][0]
+
+
+def _place(top: Toponym) -> Place:
+    """The place of a resolved toponym: `_DocContext.resolved`, and so every toponym located here, has one."""
+    assert top.place is not None, top
+    return top.place
 
 
 def _span_of(doc: Doc, top: Toponym) -> Span | None:
@@ -236,7 +242,7 @@ def _speaks_or_targeted(top: Toponym, span: Span | None) -> bool:
     "America attacked", "Washington has blamed"), the passive subject of a speech verb ("Tehran was urged"), or
     the object of a pressure noun ("sanctions on Tehran", "talks with Kyiv"). A passive subject of another verb
     is where it happened ("Baghdad was hit by rockets"), and so is an object ("rockets hit Baghdad")."""
-    if top.place.feature_code not in METONYM_CODES or span is None:
+    if _place(top).feature_code not in METONYM_CODES or span is None:
         return False
     root = span.root
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
@@ -289,7 +295,7 @@ def _is_water(top: Toponym) -> bool:
     """True for a lake, sea or river, by its feature code or a water word in its name ("Lake George")."""
     words = top.text.lower().split()
     return (
-        top.place.feature_code in WATER_CODES or bool(words) and (words[0] in WATER_WORDS or words[-1] in WATER_WORDS)
+        _place(top).feature_code in WATER_CODES or bool(words) and (words[0] in WATER_WORDS or words[-1] in WATER_WORDS)
     )
 
 
@@ -299,8 +305,9 @@ def _main_place(toponyms: list[Toponym]) -> Place | None:
     likely happened there."""
     by_country: dict[str, list[Toponym]] = {}
     for t in toponyms:
-        if t.place.country:
-            by_country.setdefault(t.place.country, []).append(t)
+        country = _place(t).country
+        if country:
+            by_country.setdefault(country, []).append(t)
     if not by_country:
         return None
     best = max(by_country.values(), key=len)
@@ -326,13 +333,14 @@ def _context(doc: Doc, toponyms: list[Toponym]) -> _DocContext:
 def _score(ctx: _DocContext, sent: Span, top: Toponym, n: int) -> float:
     doc = sent.doc
     text = ctx.text
-    score = float(PRECISION_RANK.get(top.place.precision, 1))
+    place = _place(top)
+    score = float(PRECISION_RANK.get(place.precision, 1))
     if _is_water(top):
         score -= WATER_PENALTY
     span = doc.char_span(top.start, top.end, alignment_mode="expand")
     if span is not None:
         prev = _previous_word(span)
-        if top.place.precision == "country" and _modifies_noun(span):
+        if place.precision == "country" and _modifies_noun(span):
             # "pressure on US installations", "at US bases": the preposition's object is the facility and the
             # country before it its owner, not where the event happened
             score -= 1.5
@@ -365,13 +373,13 @@ def _modifies_noun(span: Span) -> bool:
     )
 
 
-def _names_origin(prep) -> bool:
+def _names_origin(prep: Token) -> bool:
     """True for "from" attached to a noun ("a missionary from Calgary", "troops from Chad"): where someone comes
     from describes an actor, not where the event happened ("fled from Mosul" is attached to the verb)."""
     return prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _previous_word(span: Span):
+def _previous_word(span: Span) -> Token | None:
     """The word governing `span` from before it, past articles, compounds and a "the eastern town of" kind phrase
     ("in the eastern Ugandan town of Jinja" -> "in")."""
     i = span.start - 1
@@ -394,12 +402,13 @@ def _previous_word(span: Span):
 
 def _as_event_place(ctx: _DocContext, sent: Span, top: Toponym) -> Place:
     before = ctx.text[max(sent.start_char, top.start - 60) : top.start]
+    place = _place(top)
     m = _RELATIVE.search(before)
     if m:
-        return replace(top.place, precision="relative", direction=m.group(1).lower().replace("-", ""))
+        return replace(place, precision="relative", direction=m.group(1).lower().replace("-", ""))
     if _OUTSKIRTS.search(before):
-        return replace(top.place, precision="relative", direction="outskirts")
-    return replace(top.place)
+        return replace(place, precision="relative", direction="outskirts")
+    return replace(place)
 
 
 def _fallback(ctx: _DocContext, sent: Span) -> Place | None:
@@ -408,10 +417,11 @@ def _fallback(ctx: _DocContext, sent: Span) -> Place | None:
     window_start = max(earlier_start if earlier_start is not None else sent.start_char, para_start)
     before = [t for t in ctx.starting_in(window_start, sent.start_char) if _may_locate(sent.doc, t)]
     if before:
-        best = max(before, key=lambda t: (PRECISION_RANK.get(t.place.precision, 1) > 1, t.start))
-        return replace(best.place, precision=COARSER.get(best.place.precision, best.place.precision))
+        best = max(before, key=lambda t: (PRECISION_RANK.get(_place(t).precision, 1) > 1, t.start))
+        best_place = _place(best)
+        return replace(best_place, precision=COARSER.get(best_place.precision, best_place.precision))
     if ctx.datelines:
-        return _country_of(ctx.datelines[0].place)
+        return _country_of(_place(ctx.datelines[0]))
     return _country_of(ctx.main_place) if ctx.main_place is not None else None
 
 

@@ -18,10 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.tokens import Doc
 
 from ..geodesy import haversine_km, haversine_km_array
 from . import sources
-from .detect import Mention
+from .detect import Acceptor, Mention
 from .gazetteer import Gazetteer
 from .normalize import name_key, plain_key
 
@@ -251,7 +252,7 @@ def locale_bonus(text: str) -> dict[str, float]:
     return out
 
 
-def demonym_countries(gaz: Gazetteer, doc) -> dict[str, float]:
+def demonym_countries(gaz: Gazetteer, doc: Doc) -> dict[str, float]:
     """Country -> context weight from the country adjectives of a parsed document ("French", "Canadian"): they
     are not toponyms by default, but they say which countries the story is about."""
     forms: dict[int, int] = defaultdict(int)
@@ -289,7 +290,7 @@ def resolve(
     # Container evidence: "X, Y" -> candidates of X inside one of Y's readings.
     contain = {key: np.zeros(len(cands[key])) for key in keys}
     for key in keys:
-        quals = [mentions[k].qualifier for k in groups[key] if mentions[k].qualifier is not None]
+        quals = [q for k in groups[key] if (q := mentions[k].qualifier) is not None]
         if not quals or not cands[key]:
             continue
         qids = [
@@ -335,14 +336,14 @@ def resolve(
             priors[key] = priors[key] + np.array([locale.get(gaz.country[i], 0.0) for i in cands[key]])
     coloc = _colocation(gaz, keys, cands, priors)
     pick = {key: (int(np.argmax(priors[key] + contain[key] + coloc[key])) if cands[key] else None) for key in keys}
-    scores = {}
+    scores: dict[str, float] = {}
     for _ in range(CONTEXT_PASSES):
         new_pick, scores = _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, countries or {})
         if new_pick == pick:
             break
         pick = new_pick
     out = [Resolution(None, 0.0)] * len(mentions)
-    chosen = {key: (cands[key][pick[key]] if pick[key] is not None else None) for key in keys}
+    chosen = {key: (cands[key][picked] if (picked := pick[key]) is not None else None) for key in keys}
     for key in keys:
         pid = _own_county(gaz, key, chosen)
         for k in groups[key]:
@@ -389,7 +390,9 @@ def plausible(gaz: Gazetteer, ids: tuple[int, ...], prior: np.ndarray) -> list[i
     ]
 
 
-def _colocation(gaz, keys, cands, priors) -> dict[str, np.ndarray]:
+def _colocation(
+    gaz: Gazetteer, keys: list[str], cands: dict[str, tuple[int, ...]], priors: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
     """Bonus for readings near a plausible reading of another name, before any pick is made: "Springfield" next
     to "Chicopee" starts as Springfield, Massachusetts, though alone it leans to the bigger Springfields. Readings
     within `COLOC_NEAR_KM` of each other get more: "Richmond" beside "Madison County" is the Richmond inside that
@@ -412,7 +415,17 @@ def _colocation(gaz, keys, cands, priors) -> dict[str, np.ndarray]:
     return out
 
 
-def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, countries):
+def _context_pass(
+    gaz: Gazetteer,
+    keys: list[str],
+    groups: dict[str, list[int]],
+    cands: dict[str, tuple[int, ...]],
+    priors: dict[str, np.ndarray],
+    contain: dict[str, np.ndarray],
+    pick: dict[str, int | None],
+    date_key: str | None,
+    countries: dict[str, float],
+) -> tuple[dict[str, int | None], dict[str, float]]:
     # Document distribution of countries and admin1 divisions from the current readings.
     cc_w: dict[str, float] = defaultdict(float, countries)
     a1_w: dict[tuple[str, str], float] = defaultdict(float)
@@ -430,7 +443,8 @@ def _context_pass(gaz, keys, groups, cands, priors, contain, pick, date_key, cou
             a1_w[(cc, gaz.admin1[i])] += w
         if gaz.feature_code[i] not in BROAD_CODES and gaz.feature_code[i] != sources.ADM1:
             points.append((key, float(gaz.lat[i]), float(gaz.lon[i])))
-    new_pick, scores = {}, {}
+    new_pick: dict[str, int | None] = {}
+    scores: dict[str, float] = {}
     for key in keys:
         ids = cands[key]
         if not ids:
@@ -473,7 +487,7 @@ WEAK_RADIUS_KM = 150.0
 RELAXED_POPULATION = 20_000  # a town this size is named in an organisation's name without other support
 
 
-def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]):
+def make_acceptor(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Resolution]) -> Acceptor:
     """A test for weak mentions: accept a name already read as a place in this document, a prominent name, or
     one with a reading in an admin1 division or within `WEAK_RADIUS_KM` of a place the document mentions."""
     known = {name_key(m.text) for m in mentions}

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,7 +48,7 @@ def _package_dir(module: str) -> Path:
     return Path(spec.origin).parent
 
 
-def _json(module: str, name: str):
+def _json(module: str, name: str) -> Any:
     return json.loads((_package_dir(module) / "data" / name).read_text(encoding="utf-8"))
 
 
@@ -178,7 +179,7 @@ def admin_entries(cities: dict[str, dict]) -> tuple[list[Entry], dict[tuple[str,
                 a2_pts[(cc, a1, a2)][0].append(lat)
                 a2_pts[(cc, a1, a2)][1].append(lon)
                 a2_pop[(cc, a1, a2)] += pop
-    code_of = {}
+    code_of: dict[tuple[str, str], str] = {}
     admin1_name = {}
     for (cc, code), votes in code_votes.items():
         name = votes.most_common(1)[0][0]
@@ -290,7 +291,8 @@ def curated_entries() -> Iterator[Entry]:
 def adjectival_names(ci: dict[str, dict]) -> dict[str, tuple[str, str]]:
     """Adjectival place names -> (gazetteer name, alpha-2 country or "" ) of the place they name: countryinfo's
     country demonyms ("Ukrainian" -> Ukraine) plus the curated `adjectival` map of aliases.yaml."""
-    out, pop = {}, {}
+    out: dict[str, tuple[str, str]] = {}
+    pop: dict[str, int] = {}
     for iso, c in ci.items():
         dem = str(c.get("demonym") or "")
         size = int(c.get("population") or 0)
