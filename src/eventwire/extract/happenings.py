@@ -89,7 +89,9 @@ def group_happenings(
     return [_merge(g, rules) for g in groups]
 
 
-def _home(mention: _Mention, groups: list[_Group], doc: Doc, rules: Compatibility, settings: HappeningSettings):
+def _home(
+    mention: _Mention, groups: list[_Group], doc: Doc, rules: Compatibility, settings: HappeningSettings
+) -> _Group | None:
     """The group this mention continues: the most recent one of its type that it is linked to and that no field
     contradicts; None when it starts a happening of its own."""
     if _marked_other(mention.token):
@@ -193,8 +195,8 @@ def _merge(group: _Group, rules: Compatibility) -> Event:
     best = max(events, key=_informative)
     ranked = sorted(events, key=_informative, reverse=True)
     real = [e for e in ranked if not irrealis(e)] or ranked
-    located = [e for e in ranked if e.location is not None]
-    place = min(located, key=lambda e: PLACE_RANK.get(e.location.precision, 9)).location if located else None
+    places = [e.location for e in ranked if e.location is not None]
+    place = min(places, key=lambda p: PLACE_RANK.get(p.precision, 9)) if places else None
     when, precision = rules.happening_date(ranked)
     fatalities = [e.fatalities for e in real if e.fatalities is not None]
     injuries = [e.injuries for e in real if e.injuries is not None]
