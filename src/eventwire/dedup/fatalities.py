@@ -40,6 +40,6 @@ def reconcile_fatalities(reports: Iterable[FatalityReport]) -> Reconciled:
         if kept is None or (r.confidence, r.count) > (kept.confidence, kept.count):
             per_cluster[r.cluster_id] = r
     best = max(r.confidence for r in per_cluster.values())
-    top = [r.count for r in per_cluster.values() if r.confidence >= best - CONFIDENCE_BAND]
-    counts = [r.count for r in known]
+    top = [r.count for r in per_cluster.values() if r.confidence >= best - CONFIDENCE_BAND and r.count is not None]
+    counts = [r.count for r in known if r.count is not None]  # all of them: `known` holds only counted reports
     return Reconciled(statistics.median_low(top), min(counts), max(counts))

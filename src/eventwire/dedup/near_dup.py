@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _permutations():
+def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=_SEED).permutations
 
 

@@ -149,7 +149,7 @@ def location_gap(a: MergeKey, b: MergeKey, rules: MergeRules = DEFAULT_RULES) ->
         return 0.0 if (a.country and a.country == b.country) else False
     if coarse == _PLACE_RANK["admin1"] and a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
         return False
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return 0.0 if a.place_name and _norm(a.place_name) == _norm(b.place_name) else False
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     radius = max(
@@ -168,7 +168,7 @@ def place_rank(precision: str | None) -> int:
 
 def _same_toll(a: MergeKey, b: MergeKey) -> bool:
     """Both give a death toll above zero and the tolls (ranges for merged events) overlap."""
-    if None in (a.fatalities_low, a.fatalities_high, b.fatalities_low, b.fatalities_high):
+    if a.fatalities_low is None or a.fatalities_high is None or b.fatalities_low is None or b.fatalities_high is None:
         return False
     return (
         a.fatalities_high > 0
@@ -222,10 +222,10 @@ def _actors_score(a: MergeKey, b: MergeKey) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=1)
-def _named_groups() -> frozenset[str]:
+def _named_groups() -> frozenset[str | None]:
     from ..resources import load_csv
 
-    names = set()
+    names: set[str | None] = set()
     for row in load_csv("actors/groups.csv", ["name"]):
         names.add(_norm(row["name"]))
         names.update(_norm(alias) for alias in (row.get("aliases") or "").split("|") if alias.strip())
