@@ -6,6 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError, Errors
 
@@ -32,7 +33,7 @@ class Config:
     min_confidence: float = 0.0
 
 
-def _coerce(name: str, value: str, kind: type):
+def _coerce(name: str, value: str, kind: type) -> object:
     try:
         return kind(value) if kind is not bool else value.lower() in ("1", "true", "yes")
     except ValueError:
@@ -42,7 +43,7 @@ def _coerce(name: str, value: str, kind: type):
 def load_config(path: str | os.PathLike | None = None, env: dict[str, str] | None = None) -> Config:
     """Defaults, then the TOML file (`path` or $EVENTWIRE_CONFIG), then EVENTWIRE_<FIELD> variables."""
     env = dict(os.environ) if env is None else env
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # as the TOML file and the environment give them
     path = path or env.get("EVENTWIRE_CONFIG")
     if path:
         try:

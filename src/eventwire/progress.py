@@ -29,7 +29,7 @@ def progress_bar(disable: bool = False, total: int | None = None) -> Iterator[Ca
     ) as progress:
         task = progress.add_task("ingest", total=total, events=0, rate="-")
 
-        def tick(result=None) -> None:
+        def tick(result: object = None) -> None:
             nonlocal events
             events += len(getattr(result, "events", []) or [])
             progress.update(task, advance=1, events=events)

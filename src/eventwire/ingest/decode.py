@@ -40,14 +40,14 @@ def decode_bytes(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_error = f"invalid UTF-8 at byte {err.start}"
-    encoding = _detect(data[:_DETECT_BYTES])
-    if encoding is None:
+    detected = _detect(data[:_DETECT_BYTES])
+    if detected is None:
         raise InputError(Errors.E007.format(path=source, reason=f"{utf8_error}, and no other encoding fits"))
-    text = data.decode(encoding, errors="replace")
+    text = data.decode(detected, errors="replace")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
     if controls > _MAX_CONTROL_SHARE * max(len(text), 1):
         raise InputError(Errors.E003.format(path=source))
-    print(f"eventwire: {source}: not UTF-8, decoded as {encoding}", file=sys.stderr)
+    print(f"eventwire: {source}: not UTF-8, decoded as {detected}", file=sys.stderr)
     return text
 
 

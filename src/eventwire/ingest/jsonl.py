@@ -51,7 +51,8 @@ def stream_jsonl(path: Path, handle: BinaryIO) -> Iterator[Item]:
     gzipped = path.name.lower().endswith(".gz")
     stream = gzip.GzipFile(fileobj=handle) if gzipped else handle
     try:
-        if stream.peek(2)[:2] in _UTF16_BOMS:  # rare; read whole, held to the stream limit
+        # rare; read whole, held to the stream limit. `handle` is the buffered file `_stream_one` opened, with peek
+        if stream.peek(2)[:2] in _UTF16_BOMS:  # type: ignore[union-attr]  # BinaryIO does not declare peek
             data = stream.read(limits.max_stream_bytes(Config.max_document_bytes) + 1)
             yield from read_jsonl(Path(path.name.removesuffix(".gz")), data)
             return
@@ -90,7 +91,7 @@ def _decode_line(line: bytes, source: str) -> str:
     return decode_bytes(line, source)
 
 
-def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+def _lines(stream: BinaryIO | io.BufferedIOBase, limit: int) -> Iterator[bytes | None]:
     """The lines of `stream` without their "\\n"; None for a line longer than `limit`, which is read past in
     chunks rather than held."""
     while True:

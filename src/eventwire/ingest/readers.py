@@ -27,7 +27,7 @@ READERS: dict[str, Reader] = {}
 STREAM_READERS: dict[str, StreamReader] = {}
 
 
-def reader(*suffixes: str):
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
     """Register a reader of a file's bytes for file suffixes (e.g. '.jsonl.gz')."""
 
     def register(fn: Reader) -> Reader:
@@ -38,7 +38,7 @@ def reader(*suffixes: str):
     return register
 
 
-def stream_reader(*suffixes: str):
+def stream_reader(*suffixes: str) -> Callable[[StreamReader], StreamReader]:
     """Register a reader of an open binary file for file suffixes; used for files on disk (stdin and bytes
     given directly go to the `reader` of the same suffix)."""
 
@@ -67,7 +67,14 @@ def SUPPORTED_SUFFIXES() -> tuple[str, ...]:
 
 
 def make_document(
-    doc_id: str, raw: str, *, title=None, url=None, publication_date=None, source=None, is_html: bool = False
+    doc_id: str,
+    raw: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    publication_date: object = None,
+    source: str | None = None,
+    is_html: bool = False,
 ) -> Document:
     """Clean a text (or HTML) into a Document; raises InputError when nothing is left."""
     if is_html:
@@ -89,7 +96,7 @@ def make_document(
     )
 
 
-def parse_date(value) -> date | None:
+def parse_date(value: object) -> date | None:
     if value is None or isinstance(value, date):
         return value
     try:
@@ -175,7 +182,7 @@ def iter_documents(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterato
     """Every document under `paths`, in order, or an InputError naming what could not be read and why."""
     for path in expand_paths(paths):
         try:
-            if path == "-":
+            if isinstance(path, str):  # "-", the only name `expand_paths` yields unchanged
                 # Bounded read: stdin may be endless; what is over the limit is refused, not buffered.
                 limit = max(max_bytes, limits.max_stream_bytes(max_bytes))
                 data = sys.stdin.buffer.read(limit + 1)

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
 
 from ..config import load_config
 from ..errors import Errors, InputError
+from ..model import Document
 from .decode import decode_bytes
 from .readers import Item, make_document, reader, stream_reader
 
@@ -93,7 +95,7 @@ def _head(data: bytes, gzipped: bool) -> bytes:
         return b""
 
 
-def _cut_short(record) -> bool:
+def _cut_short(record: ArcWarcRecord) -> bool:
     """True when the archive ended inside this record's block (fewer bytes than its Content-Length)."""
     raw = record.raw_stream
     while raw.read(1 << 16):
@@ -101,7 +103,7 @@ def _cut_short(record) -> bool:
     return getattr(raw, "limit", 0) > 0
 
 
-def record_to_document(record, path: Path, index: int):
+def record_to_document(record: ArcWarcRecord, path: Path, index: int) -> Document:
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
     record_id = headers.get_header("WARC-Record-ID") or url or f"{path.stem}-{index}"
@@ -119,13 +121,13 @@ def record_to_document(record, path: Path, index: int):
     return make_document(doc_id, text, url=url, publication_date=warc_date, source=source, is_html=True)
 
 
-def _is_html(record) -> bool:
+def _is_html(record: ArcWarcRecord) -> bool:
     http = record.http_headers
     content_type = (http.get_header("Content-Type") if http else None) or ""
     return content_type.split(";")[0].strip().lower() in _HTML_TYPES
 
 
-def _charset(record) -> str | None:
+def _charset(record: ArcWarcRecord) -> str | None:
     content_type = record.http_headers.get_header("Content-Type") or ""
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
