@@ -67,7 +67,7 @@ class AlertTable:
         return (
             self.con.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('watch_matches', 'watch_alerts')"
-            ).fetchone()[0]
+            ).fetchone()[0]  # type: ignore[index]  # count(*) always returns one row
             == 2
         )
 
@@ -164,7 +164,7 @@ def _has_dedup(con: duckdb.DuckDBPyConnection) -> bool:
     return (
         con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('merged_events', 'event_sources')"
-        ).fetchone()[0]
+        ).fetchone()[0]  # type: ignore[index]  # count(*) always returns one row
         == 2
     )
 

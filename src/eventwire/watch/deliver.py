@@ -113,10 +113,16 @@ class WebhookSink:
 def make_sink(delivery: Delivery, base: Path | None = None) -> Sink:
     """The sink of one `deliver:` entry; relative JSONL paths are resolved against `base` (the rule file's folder)."""
     if delivery.type == "jsonl":
-        path = Path(delivery.path)
+        path = Path(delivery.path)  # type: ignore[arg-type]  # a jsonl delivery has a path (`rules._delivery`)
         return JsonlSink(path if path.is_absolute() or base is None else base / path)
     if delivery.type == "webhook":
-        return WebhookSink(delivery.url, delivery.timeout_s, delivery.retries, delivery.backoff_s, delivery.headers)
+        return WebhookSink(
+            delivery.url,  # type: ignore[arg-type]  # a webhook delivery has a url (`rules._delivery`)
+            delivery.timeout_s,
+            delivery.retries,
+            delivery.backoff_s,
+            delivery.headers,
+        )
     return StdoutSink()
 
 

@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+import duckdb
 
 from ..model import Event
 from .alerts import Alert, AlertTable, Subject, alert_id, now_utc, stored_subjects, subjects_for
@@ -19,6 +21,13 @@ from .match import match_rule
 from .rules import Delivery, RuleSet, default_rules_path, load_rules_cached
 
 log = logging.getLogger("eventwire")
+
+
+class StoreLike(Protocol):
+    """What the watch engine reads of a `store.Store` (watch sits beside store and does not import it)."""
+
+    path: str
+    con: duckdb.DuckDBPyConnection
 
 
 @dataclass
@@ -32,7 +41,7 @@ class WatchReport:
 
 
 def evaluate_new_events(
-    store,
+    store: StoreLike,
     events: Iterable[Event | dict[str, Any]],
     *,
     rules: RuleSet | None = None,
@@ -57,7 +66,7 @@ def evaluate_new_events(
 
 
 def run_history(
-    store,
+    store: StoreLike,
     rules: RuleSet,
     since: date | None = None,
     until: date | None = None,
@@ -84,7 +93,7 @@ def run_history(
 
 
 def raise_alerts(
-    store, rules: RuleSet, subjects: list[Subject], deliver: bool = True, record: bool = True
+    store: StoreLike, rules: RuleSet, subjects: list[Subject], deliver: bool = True, record: bool = True
 ) -> list[Alert]:
     """Match, drop pairs that alerted already with the same fatalities, record, then deliver."""
     table = AlertTable(store.con)
@@ -138,7 +147,7 @@ def _next_alert(
 _reported: set[tuple[str, str]] = set()
 
 
-def _default_rules(store, strict: bool) -> RuleSet:
+def _default_rules(store: StoreLike, strict: bool) -> RuleSet:
     path = default_rules_path(store.path)
     try:
         return load_rules_cached(path)

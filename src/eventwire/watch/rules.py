@@ -205,7 +205,7 @@ def _load_stamped(path: str, mtime_ns: int, size: int) -> RuleSet:
 
 def save_rules(ruleset: RuleSet, path: str | os.PathLike | None = None) -> Path:
     """Write the rule set as YAML (atomically: a reader never sees half a file). Comments are not kept."""
-    path = Path(path or ruleset.path)
+    path = Path(path or ruleset.path)  # type: ignore[arg-type]  # callers give a path or a rule set read from one
     path.parent.mkdir(parents=True, exist_ok=True)
     text = (
         '# eventwire watch rules (README "Watch rules and alerts"); written by `eventwire watch`.\n'
@@ -388,7 +388,7 @@ def _delivery(item: Any, index: int, path: Path) -> Delivery:
     headers = item.get("headers") or {}
     if not isinstance(headers, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in headers.items()):
         raise fail("headers", "expected a mapping of header names to strings")
-    options = {}
+    options: dict[str, Any] = {}  # timeout_s, backoff_s: float; retries: int once checked below
     for key, low, high in (("timeout_s", 0.001, 600), ("retries", 0, 20), ("backoff_s", 0, 600)):
         if key in item:
             try:
