@@ -4,6 +4,7 @@ template in one place (`ApiErrors`), and the exception that carries one (`ApiErr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -40,7 +41,7 @@ class ApiErrors:
 class ApiError(Exception):
     """An error reply: raise `ApiError(ApiErrors.NOT_FOUND, what="event", id=event_id)`."""
 
-    def __init__(self, error: tuple[int, str, str], headers: dict[str, str] | None = None, **values: Any):
+    def __init__(self, error: tuple[int, str, str], headers: Mapping[str, str] | None = None, **values: Any):
         self.status, self.code, template = error
         self.message = template.format(**values)
         self.headers = headers

@@ -98,12 +98,13 @@ async def post_document(
             raise ApiError(ApiErrors.INVALID_BODY, detail=validation_message(err.errors())) from None
     elif media_type in ("text/plain", "text/html"):
         raw = decode_bytes(body, "request body") if body else ""
+        content: dict[str, Any] = {"html" if media_type == "text/html" else "text": raw}
         doc_in = DocumentIn.model_construct(
             id=id,
             title=title,
             url=url,
             publication_date=publication_date,
-            **{"html" if media_type == "text/html" else "text": raw},
+            **content,
         )
         if not raw.strip():
             raise ApiError(ApiErrors.INVALID_BODY, detail="body: the report is empty")

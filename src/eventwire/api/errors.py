@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,16 +19,18 @@ from ..http_errors import ApiError, ApiErrors
 log = logging.getLogger("eventwire.api")
 
 
-def error_response(error: tuple[int, str, str], headers: dict[str, str] | None = None, **values: Any) -> JSONResponse:
+def error_response(
+    error: tuple[int, str, str], headers: Mapping[str, str] | None = None, **values: Any
+) -> JSONResponse:
     err = ApiError(error, headers, **values)
     return _reply(err.status, err.code, err.message, headers)
 
 
-def _reply(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def _reply(status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
-def validation_message(errors: list[dict[str, Any]]) -> str:
+def validation_message(errors: Sequence[Mapping[str, Any]]) -> str:
     """One line per problem: 'query.limit: Input should be less than or equal to 1000'."""
     parts = []
     for e in errors[:10]:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path as FilePath
 from typing import Any, Literal
 
+import duckdb
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
@@ -134,5 +135,5 @@ def _feature(rule: Rule, n_alerts: int) -> dict[str, Any]:
     }
 
 
-def _alert_counts(con) -> dict[str, int]:
+def _alert_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(con.execute("SELECT rule_id, count(*) FROM watch_alerts GROUP BY rule_id").fetchall())
