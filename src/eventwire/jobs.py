@@ -20,11 +20,18 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Config, load_config
 from .errors import InputError
 from .ingest import iter_documents
 from .model import Document, Failure, Result
+
+if TYPE_CHECKING:
+    from .store import Store
+
+_T = TypeVar("_T")
 
 log = logging.getLogger("eventwire")
 
@@ -112,7 +119,7 @@ def ingest_files(
     db_path: str | None = None,
     publication_date: date | None = None,
     config: Config | None = None,
-    progress=None,
+    progress: Callable[[Result | Failure], None] | None = None,
     workers: int | None = None,
 ) -> JobReport:
     """Read, code and store every document under `paths`; documents already stored (same content) are
@@ -177,7 +184,7 @@ class _DuckMemory:
     rolled back on error (`Store.add_results`) or idempotent (`Store.add_copies`), so running one again after
     an out-of-memory error stores exactly what one successful run stores."""
 
-    def __init__(self, store, limit_mb: int):
+    def __init__(self, store: Store, limit_mb: int):
         self.store = store
         self.limit_mb = max(MIN_INGEST_DB_MEMORY_MB, int(limit_mb))
         self._apply()
@@ -185,7 +192,7 @@ class _DuckMemory:
     def _apply(self) -> None:
         self.store.con.execute(f"SET memory_limit = '{self.limit_mb}MB'")
 
-    def run(self, write: Callable, *args):
+    def run(self, write: Callable[..., _T], *args: Any) -> _T:
         import duckdb
 
         while True:
@@ -207,7 +214,7 @@ def release_free_memory() -> None:
         _malloc_trim(0)
 
 
-def _find_malloc_trim():
+def _find_malloc_trim() -> Callable[[int], int] | None:
     try:
         return ctypes.CDLL("libc.so.6").malloc_trim
     except (OSError, AttributeError):
@@ -218,7 +225,7 @@ _malloc_trim = _find_malloc_trim()
 
 
 def new_document_batches(
-    store,
+    store: Store,
     documents: Iterable[Document],
     report: JobReport,
     publication_date: date | None,
@@ -304,7 +311,7 @@ def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) ->
             yield in_flight.popleft().result()
 
 
-def _ensure_gazetteer_cached(context) -> None:
+def _ensure_gazetteer_cached(context: BaseContext) -> None:
     """Build the gazetteer cache once, in a short-lived process, before the workers start: otherwise on a
     first run every worker builds it at the same time (about 750 MB each), and the main process, which
     never needs the index, would keep it if it built it itself."""
@@ -312,7 +319,7 @@ def _ensure_gazetteer_cached(context) -> None:
 
     if cache_path().exists():
         return
-    builder = context.Process(target=_build_gazetteer_cache, name="eventwire-gazetteer-build")
+    builder = context.Process(target=_build_gazetteer_cache, name="eventwire-gazetteer-build")  # type: ignore[attr-defined]  # every concrete context has Process; typeshed puts it on those only
     builder.start()
     builder.join()
 

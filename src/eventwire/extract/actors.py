@@ -8,6 +8,7 @@ acronyms that are English stop words ("US", "WHO") are skipped.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -194,7 +195,7 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _tokenizer() -> Callable[[str], Doc]:
     return spacy.blank("en").tokenizer
 
 
@@ -343,7 +344,7 @@ class ActorResolver:
         if party is not None:
             return self.resolve(party)
         span = self.phrase(head)
-        mentions = []
+        mentions: list[Mention] = []
         for t in span:
             m = self.by_token.get(t.i)
             if m and (not mentions or mentions[-1] is not m):
@@ -509,7 +510,7 @@ class ActorResolver:
             None,
         )
 
-    def country_in(self, tokens, exclude: set[int]) -> str | None:
+    def country_in(self, tokens: Iterable[Token], exclude: set[int]) -> str | None:
         """The first dictionary country named among `tokens` (token objects), skipping `exclude` indices."""
         for t in tokens:
             if t.i in exclude:

@@ -23,7 +23,7 @@ def _proper_words() -> dict[str, str]:
     """lower-cased word -> its written form, for words of dictionary names (countries, demonyms, groups)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    out = {}
+    out: dict[str, str] = {}
     for surface, _entry in lexicon.actor_surface_forms():
         for word in re.findall(r"[\w.'-]+", surface):
             low = word.lower()

@@ -81,7 +81,7 @@ def single_person_killed(cands: list[Candidate], target: Actor, sent_doc: Doc, a
     """ "the killing of General X", "X was assassinated": one named person killed."""
     if not any(c.match.token.lemma_.lower() in KILL_LEMMAS for c in cands) or target.start is None:
         return False
-    span = sent_doc.char_span(target.start, target.end, alignment_mode="expand")
+    span = sent_doc.char_span(target.start, target.end, alignment_mode="expand")  # type: ignore[arg-type]  # end is set wherever start is
     if span is None or any(t.lower_ in ("and", ",") for t in span):
         return False
     if span.root.ent_type_ == "PERSON" and span.root.tag_ == "NNP":

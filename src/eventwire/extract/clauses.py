@@ -24,7 +24,7 @@ CLAUSE_CLIMB = {"advcl", "conj", "xcomp", "dobj", "pobj", "prep", "acl"}
 
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     """Objects of `tok`'s prepositions in `preps`, in text order."""
-    out = []
+    out: list[Token] = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")

@@ -41,6 +41,7 @@ from .specificity import generic_reason
 
 if TYPE_CHECKING:
     from .drafts import Candidate
+    from .triggers import Match
 
 # Confidence of a referenced happening relative to a directly told one: it is told second-hand and in passing,
 # so in a merged event the toll of a direct report (see dedup.fatalities) outweighs it.
@@ -93,7 +94,7 @@ def find_references(
     return found
 
 
-def _is_noun(match) -> bool:
+def _is_noun(match: Match) -> bool:
     return match.token.pos_ in ("NOUN", "PROPN") and match.entry.pos != "V"
 
 
@@ -115,6 +116,7 @@ def _reference(cand: Candidate, publication_date: date | None, named: Callable[[
 def _real(cand: Candidate, casualties: Casualties) -> bool:
     """Told as a specific happening that took place: not negated, generic, threatened, planned or denied."""
     tok, parent = cand.match.token, cand.content_of
+    assert parent is not None  # `find_references` passes only candidates inside another's content
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "any", "every")) for c in tok.children):
         return False
     if cand.match.entry.event_type == "ASSAULT" and generic_reason(tok, casualties) is not None:

