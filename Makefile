@@ -7,7 +7,7 @@ SAMPLE := examples/000_f76d077bb8374fe8.txt
 # The sample report carries no date of its own: it is the AFP wire of Saturday 4 January 2020.
 SAMPLE_DATE := 2020-01-04
 
-.PHONY: install install-test install-lint demo test lint eval bench clean
+.PHONY: install install-test install-lint install-train demo test lint train eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -18,6 +18,9 @@ install: $(BIN)/python
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+
+install-train: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[train]'
 
 install-lint: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,lint]'
@@ -38,12 +41,25 @@ lint: install-lint
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Rebuilds the shipped event-type/modality model (src/eventwire/data/models/event_types.npz) from the project's own
+# annotated sentences in train/events/ (never from ../shared/eval). Deterministic for a given lexicon and data.
+train: install-train
+	$(BIN)/python train/train_event_classifier.py
+
 EVAL := ../shared/eval
 eval: install
 	@mkdir -p build
 	$(BIN)/python $(EVAL)/to_input.py $(EVAL)/events/dev.jsonl > build/ev_in.jsonl
 	$(BIN)/eventwire extract build/ev_in.jsonl --format jsonl > build/ev_pred.jsonl
 	$(BIN)/python $(EVAL)/score_events.py $(EVAL)/events/dev.jsonl build/ev_pred.jsonl
+	$(BIN)/python $(EVAL)/split_half.py $(EVAL)/events/dev.jsonl build/ev_pred.jsonl
+	@for set in rams wikievents; do \
+	  echo "== events_ext/$$set"; \
+	  $(BIN)/python $(EVAL)/to_input.py $(EVAL)/events_ext/$$set.jsonl > build/$${set}_in.jsonl && \
+	  $(BIN)/eventwire extract build/$${set}_in.jsonl --format jsonl > build/$${set}_pred.jsonl && \
+	  $(BIN)/python $(EVAL)/score_events.py $(EVAL)/events_ext/$$set.jsonl build/$${set}_pred.jsonl && \
+	  $(BIN)/python $(EVAL)/split_half.py $(EVAL)/events_ext/$$set.jsonl build/$${set}_pred.jsonl || exit 1; \
+	done
 	$(BIN)/python $(EVAL)/to_input.py $(EVAL)/geo/dev.jsonl > build/geo_in.jsonl
 	$(BIN)/eventwire geoparse build/geo_in.jsonl --format jsonl > build/geo_pred.jsonl
 	$(BIN)/python $(EVAL)/score_geo.py $(EVAL)/geo/dev.jsonl build/geo_pred.jsonl

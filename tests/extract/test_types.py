@@ -6,7 +6,7 @@ CASES = [
     ("SUPPORT", "The Canadian prime minister praised the Chilean government for its reforms."),
     ("RETREAT", "The Ethiopian government released 300 political prisoners on Friday."),  # codebook: release = RETREAT
     ("CONCEDE", "The interior ministry lifted its ban on two opposition parties on Monday."),
-    ("COOPERATE", "Norway and Sweden will cooperate closely on fisheries enforcement."),
+    ("COOPERATE", "Norway extradited two fraud suspects to Sweden on Tuesday."),
     ("AID", "Japan donated emergency medical supplies to Nepal after the floods."),
     ("RETREAT", "Rwandan troops withdrew from the eastern border town overnight."),
     ("REQUEST", "The opposition urged the electoral commission to publish the full results."),
@@ -62,7 +62,35 @@ def test_cameo_and_acled_mapping(code):
         "weapons",
         "confidence",
         "evidence",
+        "mentions",
     }
+
+
+def test_every_emitted_cameo_code_belongs_to_its_type(code):
+    from eventwire.extract.lexicon import cameo_type
+
+    texts = [text for _, text in CASES] + [
+        "Syria broke off diplomatic relations with Turkey on Monday.",
+        "Russia and China signed a trade protocol in Beijing.",
+        "The minister lodged a formal complaint with the embassy over the incident.",
+        "The government slapped sanctions on four banks and expelled two diplomats.",
+        "Police handed over the suspects to the border authorities.",
+        "Hundreds of farmers blocked the highway to protest the new tax.",
+    ]
+    events = [e for text in texts for e in code(text)]
+    assert len(events) >= len(texts)
+    for event in events:
+        assert cameo_type(event.cameo_code) == event.event_type, (event.event_type, event.cameo_code, event.trigger)
+
+
+def test_every_lexicon_entry_agrees_with_the_cameo_table():
+    from eventwire.extract.lexicon import NEUTRAL, cameo_type, triggers
+
+    entries = triggers()
+    assert len(entries) > 3000  # the lexicon at the scale of the field, not a few hundred rows
+    for entry in entries:
+        if entry.event_type != NEUTRAL:
+            assert cameo_type(entry.cameo) == entry.event_type, entry
 
 
 def test_firing_on_people_or_positions_is_assault(types):
@@ -72,3 +100,15 @@ def test_firing_on_people_or_positions_is_assault(types):
 
 def test_being_fired_from_a_job_is_no_assault(types):
     assert "ASSAULT" not in types("The sports minister was fired on Monday after the scandal.")
+
+
+def test_future_cooperation_is_not_cooperation(types):
+    # the codebook: cooperative acts told in the future tense are intentions (AGREE), not the act itself
+    assert "COOPERATE" not in types("Norway and Sweden will cooperate closely on fisheries enforcement.")
+
+
+def test_codebook_senses_of_phrasal_verbs(types):
+    assert types("Syria broke off diplomatic relations with Turkey on Monday.") == {"SANCTION"}
+    assert "MOBILIZE" in types("The army called up 20,000 reservists on Sunday.")
+    assert types("Global demand for steel rose sharply last year.") == set()
+    assert types("A police patrol car stopped the truck on the highway.") == set()

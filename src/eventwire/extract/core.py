@@ -21,14 +21,21 @@ from .arguments import MUST_REQUEST, names_actor
 from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
 from .casualty_links import pass_casualties_back, single_person_killed
+from .classifier import SentenceReading, read_sentence
 from .drafts import Candidate, Draft
 from .happenings import group_happenings
+from .lexicon import Ontology, Weapon
 from .modality import modality_of
 from .references import REFERENCE_FACTOR, Reference, find_references
 from .roles import event_actors
+from .settings import TYPE_DECISION
 from .specificity import generic_reason
 from .triggers import Match, find_triggers
+from .type_decision import decide
 from .weapons import find_weapons
+
+# (owner token, date, precision) of each date expression of a sentence (time.date_owners)
+DateOwners = list[tuple[Token, date, str]]
 
 # Types whose arguments are themselves events ("threatened to shell", "demanded the release", "agreed to a
 # ceasefire", "banned the rally"): a trigger inside their arguments is the content, not a second happening.
@@ -180,6 +187,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         weapons = find_weapons(sent)
         casualties = find_casualties(sent.text)
         matches = find_triggers(sent, bool(weapons), casualties.stated)
+        reading = read_sentence(sent, matches)
         event_date, precision = resolve_event_date(sent, publication_date)
         para_break = "\n\n" in document.text[sentences[s_index - 1].end_char : sent.start_char] if s_index else True
         para_first = s_index if para_break else para_first
@@ -203,7 +211,9 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         _attach_protest_demands(cands)
         for cand in cands:
             parent = cand.content_of
-            direct = parent is not None and not cand.background and cand.match.token.dep_ not in ("relcl", "acl")
+            if parent is None:
+                continue
+            direct = not cand.background and cand.match.token.dep_ not in ("relcl", "acl")
             new_type = RETYPE.get((parent.entry.event_type, cand.match.entry.event_type)) if direct else None
             if new_type:  # "pledged to avenge him", "urged Iraqis to stay away from US forces": threats
                 parent_cand = next(c for c in cands if c.match is parent)
@@ -244,6 +254,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
             draft = drafts.setdefault(cand.match.entry.event_type, Draft(sent, cand.match.entry.event_type))
             draft.cands.append(cand)
             draft.content.extend(c for c in cands if c.content_of is cand.match)
+        drafts = decide(sent, drafts, reading, onto, can_add=not matches)
         location = (
             _iso3_place(_locate(doc[sent.start : sent.end] if work is not doc else sent, toponyms))
             if ((drafts or refs) and has_places)
@@ -261,6 +272,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
                 location,
                 own_date or event_date,
                 own_precision if own_date else precision,
+                model_modality=_model_modality(reading, draft.event_type),
             )
             events.append(event)
             if event.event_type == "ASSAULT":
@@ -277,7 +289,18 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
     return group_happenings(_drop_retold(events, referenced), work, publication_date)
 
 
-def _draft_date(draft: Draft, owners, trigger_ids: set[int]) -> tuple[date | None, str | None]:
+def _model_modality(reading: SentenceReading, event_type: str) -> str | None:
+    """The model's modality for the sentence's main happening when it is sure of it, else None (the clause rules
+    of `modality.py` decide). "reported" is kept for happenings named inside another event (references.py)."""
+    if event_type != reading.best_type()[0]:
+        return None
+    label, probability = reading.best_modality()
+    if label == "reported" or probability < TYPE_DECISION.modality_min:
+        return None
+    return label
+
+
+def _draft_date(draft: Draft, owners: DateOwners, trigger_ids: set[int]) -> tuple[date | None, str | None]:
     """The date written on the draft's own triggers (strongest trigger first), or (None, None)."""
     for cand in sorted(draft.cands, key=lambda c: -c.match.entry.weight):
         found = trigger_date(cand.match.token, owners, trigger_ids)
@@ -286,7 +309,9 @@ def _draft_date(draft: Draft, owners, trigger_ids: set[int]) -> tuple[date | Non
     return None, None
 
 
-def _date_reference(ref: Reference, owners, trigger_ids: set[int], publication_date: date | None) -> Reference:
+def _date_reference(
+    ref: Reference, owners: DateOwners, trigger_ids: set[int], publication_date: date | None
+) -> Reference:
     """A referenced happening with no date among its own modifiers takes the one written on its phrase ("the raid
     near X last week", where the parser hung "last week" on the verb); a date still to come is not its."""
     if ref.date is not None:
@@ -323,7 +348,7 @@ def _drop_retold(events: list[Event], referenced: set[str]) -> list[Event]:
 
 
 def _referenced_event(
-    document: Document, ref: Reference, sent: Span, resolver: ActorResolver, onto, location: Place | None
+    document: Document, ref: Reference, sent: Span, resolver: ActorResolver, onto: Ontology, location: Place | None
 ) -> Event:
     """The event of a referenced happening: its own phrase's weapons and toll, its anchor's date."""
     tok = ref.cand.match.token
@@ -388,13 +413,14 @@ def _build_event(
     document: Document,
     draft: Draft,
     resolver: ActorResolver,
-    weapons,
+    weapons: list[Weapon],
     casualties: Casualties,
-    onto,
+    onto: Ontology,
     location: Place | None,
-    event_date,
-    precision,
+    event_date: date | None,
+    precision: str | None,
     referenced: bool = False,
+    model_modality: str | None = None,
 ) -> Event:
     cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
     source, source_head, target = event_actors(draft, cands, resolver, location)
@@ -430,10 +456,15 @@ def _build_event(
             fatalities = 1
         notes.extend(casualties.notes)
     # a referenced happening is told second-hand (references.py): "reported", less sure than a direct telling
-    modality = "reported" if referenced else modality_of(main.token, draft.event_type, source_head)
+    modality = "reported" if referenced else model_modality or modality_of(main.token, draft.event_type, source_head)
     if referenced:
         notes.append("referenced inside another event")
-    cameo = onto.cameo_for(draft.event_type, mode) if mode else main.entry.cameo
+    # the trigger's own code when it names this very type and mode (the lexicon's specific sub-code); else the
+    # ontology's code for the mode (a weapon's mode), else the type's default
+    if main.entry.event_type == draft.event_type and main.entry.mode == mode:
+        cameo = main.entry.cameo
+    else:
+        cameo = onto.cameo_for(draft.event_type, mode)
     acled = onto.acled_for(draft.event_type, mode)
     sent = draft.sent
     trigger_text = " ".join(sent.doc[i].text for i in main.tokens)

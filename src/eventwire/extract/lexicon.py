@@ -100,7 +100,7 @@ class Ontology:
         return (info.cameo if info and info.cameo else None) or self.cameo[event_type]
 
 
-def _acled_pair(name: str, value, where: str) -> tuple[str, str] | None:
+def _acled_pair(name: str, value: object, where: str) -> tuple[str, str] | None:
     if value is None:
         return None
     if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) and v for v in value)):
@@ -199,7 +199,9 @@ def _trigger_row(name: str, line: int, row: dict[str, str], onto: Ontology) -> T
         cameo = row.get("cameo") or onto.cameo_for(row["type"], mode)
         if cameo_type(cameo) != row["type"]:
             raise _fail(name, line, f"CAMEO code {cameo} belongs to {cameo_type(cameo)}, not {row['type']} ({CAMEO})")
-    return Trigger(row["type"], row["pos"], words, mode, cameo, weight, _parse_conditions(row.get("cond", ""), line, name))
+    return Trigger(
+        row["type"], row["pos"], words, mode, cameo, weight, _parse_conditions(row.get("cond", ""), line, name)
+    )
 
 
 @cache
@@ -227,7 +229,7 @@ class Weapon:
 def weapons() -> tuple[Weapon, ...]:
     rows = load_csv(WEAPONS, required=("term", "weapon", "mode", "priority"))
     out = []
-    for line, row in zip(_csv_lines(WEAPONS), rows):
+    for line, row in zip(_csv_lines(WEAPONS), rows, strict=True):
         if not row["priority"].isdigit():
             raise _fail(WEAPONS, line, f"priority '{row['priority']}' is not an integer")
         if row["mode"] not in ontology().modes["ASSAULT"]:
@@ -254,7 +256,7 @@ def _check_iso3(name: str, line: int, code: str) -> None:
 @cache
 def sector_terms() -> dict[tuple[str, ...], str]:
     out = {}
-    for line, row in zip(_csv_lines(SECTORS), load_csv(SECTORS, required=("term", "sector"))):
+    for line, row in zip(_csv_lines(SECTORS), load_csv(SECTORS, required=("term", "sector")), strict=True):
         if row["sector"] not in SECTOR_NAMES:
             raise _fail(SECTORS, line, f"unknown sector '{row['sector']}'")
         out[tuple(row["term"].lower().split())] = row["sector"]
@@ -281,14 +283,14 @@ def actor_surface_forms() -> tuple[tuple[str, ActorEntry], ...]:
     """(surface form, entry) for every dictionary phrase, groups first (they win over countries)."""
     out: list[tuple[str, ActorEntry]] = []
     names: dict[str, str] = {}
-    for line, row in zip(_csv_lines(GROUPS), load_csv(GROUPS, required=("name", "aliases", "sector"))):
+    for line, row in zip(_csv_lines(GROUPS), load_csv(GROUPS, required=("name", "aliases", "sector")), strict=True):
         if row.get("country"):
             _check_iso3(GROUPS, line, row["country"])
         if row["sector"] not in SECTOR_NAMES:
             raise _fail(GROUPS, line, f"unknown sector '{row['sector']}'")
         entry = ActorEntry(row["name"], row.get("country") or None, row["sector"], "group")
         out.extend((alias.strip(), entry) for alias in row["aliases"].split("|") if alias.strip())
-    for line, row in zip(_csv_lines(LEADERS), load_csv(LEADERS, required=("name", "aliases"))):
+    for line, row in zip(_csv_lines(LEADERS), load_csv(LEADERS, required=("name", "aliases")), strict=True):
         if row.get("country"):
             _check_iso3(LEADERS, line, row["country"])
         entry = ActorEntry(
@@ -296,11 +298,12 @@ def actor_surface_forms() -> tuple[tuple[str, ActorEntry], ...]:
         )
         out.extend((alias.strip(), entry) for alias in row["aliases"].split("|") if alias.strip())
     countries = load_csv(COUNTRIES, required=("iso3", "name"))
-    for line, row in zip(_csv_lines(COUNTRIES), countries):
+    for line, row in zip(_csv_lines(COUNTRIES), countries, strict=True):
         _check_iso3(COUNTRIES, line, row["iso3"])
         names[row["iso3"]] = row["name"]
         out.append((row["name"], ActorEntry(row["name"], row["iso3"], None, "country")))
-    for line, row in zip(_csv_lines(COUNTRY_ALIASES), load_csv(COUNTRY_ALIASES, required=("iso3", "kind", "terms"))):
+    aliases = load_csv(COUNTRY_ALIASES, required=("iso3", "kind", "terms"))
+    for line, row in zip(_csv_lines(COUNTRY_ALIASES), aliases, strict=True):
         _check_iso3(COUNTRY_ALIASES, line, row["iso3"])
         if row["kind"] not in ("name", "demonym"):
             raise _fail(COUNTRY_ALIASES, line, f"kind must be name or demonym, not '{row['kind']}'")

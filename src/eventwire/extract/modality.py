@@ -3,9 +3,11 @@
 Decisions: "claimed" when a claim verb governs the trigger ("X claimed responsibility for the attack", "the
 Hashed had claimed a strike hit"); "denied" for denial verbs or negation of the trigger ("no strike", "did not
 attack"); "threatened" under threat verbs ("vowed to attack"); "hypothetical" under modal auxiliaries
-(could/would/may/might/will), conditionals ("if") and plans; "reported" when the sentence attributes the report to
-a third party ("according to", "X said" with X not the event's source) or hedges it ("reportedly", "allegedly");
-otherwise "asserted". The first governing cue, nearest the trigger, wins.
+(could/would/may/might/will), conditionals ("if") and plans; otherwise "asserted". Attribution is not modality:
+"..., officials said", "according to witnesses" and "reportedly" say who tells the happening, not whether it
+happened, so a tagged report is asserted (the climb stops at the speech verb). "reported" is given by the coder to
+a happening told only inside another event (references.py), never here. The first governing cue, nearest the
+trigger, wins.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ THREAT = {"threaten", "vow", "warn", "pledge", "promise"}
 PLAN = {"plan", "intend", "want", "propose", "consider", "seek", "hope", "prepare", "aim"}
 MODAL = {"could", "would", "may", "might", "will", "shall", "should", "can"}
 SPEECH = {"say", "report", "tell", "state", "announce", "add", "quote", "confirm", "accord", "allege", "believe"}
-HEDGE = {"reportedly", "allegedly", "apparently", "purportedly"}
 
 
 def modality_of(trigger: Token, event_type: str, source_head: Token | None) -> str:
@@ -27,8 +28,6 @@ def modality_of(trigger: Token, event_type: str, source_head: Token | None) -> s
         return "denied"
     hops = 0
     while hops < 5:
-        if any(c.lower_ in HEDGE for c in tok.children):
-            return "reported"
         if any(c.dep_ == "aux" and c.lower_ in MODAL for c in tok.children) and event_type != "THREATEN":
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
@@ -47,10 +46,5 @@ def modality_of(trigger: Token, event_type: str, source_head: Token | None) -> s
         if lem in PLAN and tok.pos_ == "VERB":
             return "hypothetical"
         if lem in SPEECH and tok.pos_ == "VERB":
-            speaker = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if source_head is None or speaker is None or speaker.i != source_head.i:
-                return "reported"
-            return "asserted"
-    if "according to" in trigger.sent.text.lower():
-        return "reported"
+            return "asserted"  # what a speaker tells is no longer governed by the cues above the speech verb
     return "asserted"

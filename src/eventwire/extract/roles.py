@@ -94,9 +94,11 @@ def _resolve_actor(resolver: ActorResolver, head: Token | None) -> Actor | None:
     return resolver.resolve(head) if head is not None else None
 
 
-def _bare(actor: Actor, head: Token) -> bool:
+def _bare(actor: Actor, head: Token | None) -> bool:
     """A common-noun phrase that the dictionaries and sectors say nothing about ("a dinner", "missile attack"),
     not a name."""
+    if head is None:
+        return False
     if actor.country or actor.sector or actor.name != actor.text:
         return False
     return head.pos_ != "PROPN" and head.ent_type_ not in NAMED_ENTS
@@ -170,7 +172,11 @@ def _fill_target_country(
         target.country = location.country  # people hit where they are (the place's country is ISO-3 already)
         return target
     tok = main.token
-    src = (source.start, source.end) if source is not None and source.start is not None else (-1, -1)
+    src = (
+        (source.start, source.end)
+        if source is not None and source.start is not None and source.end is not None
+        else (-1, -1)
+    )
     for t in tok.subtree:
         if t.i <= tok.i or src[0] <= t.idx < src[1]:
             continue

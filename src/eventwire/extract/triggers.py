@@ -105,8 +105,9 @@ def subject_lemmas(tok: Token) -> set[str]:
     out = set()
     for subj in (c for c in verb.children if c.dep_ == "nsubj"):
         out.add(lemma(subj))
-        head = subj
+        head: Token | None = subj
         for _ in range(3):  # "tens of thousands of demonstrators": the people are the object of "of"
+            assert head is not None
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if head is None:

@@ -1,0 +1,75 @@
+"""The type decision of one sentence: the lexicon proposes drafts, the learned model judges them.
+
+A draft (one per candidate type, built from lexicon triggers) is kept unless the model is sure the sentence
+tells something else (another type, or no happening) and gives the draft's type little probability; a draft the
+model rejects is retyped to the model's confident best type (the trigger words stay, their CAMEO code becomes the
+new type's) or dropped; a sentence with no lexicon trigger is coded from the model alone only when it is sure.
+Thresholds: `settings.TypeDecision`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from .classifier import NO_EVENT, SentenceReading
+from .drafts import Candidate, Draft
+from .lexicon import Ontology, Trigger
+from .settings import TYPE_DECISION, TypeDecision
+from .triggers import Match
+
+
+def _retyped(draft: Draft, new_type: str, onto: Ontology) -> Draft:
+    cands = []
+    for cand in draft.cands:
+        entry = replace(cand.match.entry, event_type=new_type, mode=None, cameo=onto.cameo_for(new_type, None))
+        cands.append(replace(cand, match=Match(cand.match.token, entry, cand.match.tokens)))
+    return Draft(draft.sent, new_type, cands, draft.content)
+
+
+def _model_draft(sent: Span, event_type: str, probability: float, onto: Ontology, settings: TypeDecision) -> Draft:
+    """A draft for a happening the model reads in a sentence where the lexicon found no trigger: its trigger is the
+    sentence's main predicate."""
+    root = sent.root
+    entry = Trigger(
+        event_type,
+        "V",
+        (root.lemma_.lower(),),
+        None,
+        onto.cameo_for(event_type, None),
+        round(settings.model_trigger_weight * probability, 3),
+    )
+    return Draft(sent, event_type, [Candidate(Match(root, entry, (root.i,)))])
+
+
+def decide(
+    sent: Span,
+    drafts: dict[str, Draft],
+    reading: SentenceReading,
+    onto: Ontology,
+    can_add: bool,
+    settings: TypeDecision | None = None,
+) -> dict[str, Draft]:
+    """The sentence's drafts after the model's judgement (type -> draft, text order of their triggers kept).
+    `can_add` is False where the sentence's triggers were all set aside for another reason (background, content
+    of another event, negation): the model then adds nothing of its own."""
+    settings = settings or TYPE_DECISION
+    best, p_best = reading.best_type()
+    kept: dict[str, Draft] = {}
+    rejected: list[Draft] = []
+    for event_type, draft in drafts.items():
+        sure_otherwise = (
+            event_type != best and p_best >= settings.reject_min and event_type not in settings.rule_judged_types
+        )
+        if not sure_otherwise or reading.types.get(event_type, 0.0) >= settings.keep_min:
+            kept[event_type] = draft
+        else:
+            rejected.append(draft)
+    confident = best != NO_EVENT and p_best >= settings.retype_min
+    if rejected and confident and best not in kept:
+        strongest = max(rejected, key=lambda d: max(c.match.entry.weight for c in d.cands))
+        kept[best] = _retyped(strongest, best, onto)
+    if not drafts and can_add and best != NO_EVENT and p_best >= settings.add_min:
+        kept[best] = _model_draft(sent, best, p_best, onto, settings)
+    return kept
