@@ -13,9 +13,16 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..config import Config, load_config
 from ..model import Failure
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pyspark.sql import SparkSession
+
+    from ..jobs import JobReport
+    from .engine import SparkRun
 
 __all__ = ["ingest_spark", "code_to_parquet"]
 
@@ -26,10 +33,10 @@ def code_to_parquet(
     publication_date: date | None = None,
     config: Config | None = None,
     master: str | None = None,
-    spark=None,
+    spark: SparkSession | None = None,
     known_hashes: frozenset[str] = frozenset(),
     partitions: int | None = None,
-):
+) -> tuple[SparkRun | None, list[Failure]]:
     """Code every document under `paths` on Spark and write Parquet tables under `out_dir` (documents,
     sentences, toponyms, events partitioned by date, failures). Returns (`SparkRun`, read failures found on
     the driver). Documents whose content hash is in `known_hashes` are not parsed."""
@@ -67,9 +74,9 @@ def ingest_spark(
     config: Config | None = None,
     master: str | None = None,
     out_dir: str | None = None,
-    spark=None,
+    spark: SparkSession | None = None,
     partitions: int | None = None,
-):
+) -> JobReport:
     """Code every document under `paths` on Spark and store it in the DuckDB file `db_path`, like
     `jobs.ingest_files` does locally: same tables, ids and merging (documents are written by `Store`).
     Documents already stored are not parsed. The Parquet tables go to `out_dir` and are kept there when it

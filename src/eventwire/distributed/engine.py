@@ -13,7 +13,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Failure
 from .codec import (
@@ -29,6 +29,9 @@ from .codec import (
     result_columns,
 )
 from .sources import InputPlan, coded_frame_of, input_frame, missing_to_none, to_documents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pyspark.sql import DataFrame, SparkSession
 
 TABLES = ("documents", "sentences", "toponyms", "events", "failures")
 KEY = ("path_rank", "seq_in", "seq_item")  # input order: sorting by it gives the local engine's order
@@ -76,7 +79,7 @@ def code_documents(
 
 
 def coded_frame(
-    spark,
+    spark: SparkSession,
     plan: InputPlan,
     *,
     publication_date: date | None = None,
@@ -84,7 +87,7 @@ def coded_frame(
     max_bytes: int = 20_000_000,
     known_hashes: frozenset[str] = frozenset(),
     partitions: int | None = None,
-):
+) -> DataFrame:
     """The coded DataFrame (one row per document, CODED_DDL), not yet computed."""
     sc = spark.sparkContext
     partitions = partitions or max(2, sc.defaultParallelism * 4)
@@ -100,7 +103,7 @@ def coded_frame(
     return documents.repartition(partitions).mapInPandas(code, CODED_DDL)
 
 
-def first_of_each_content(documents):
+def first_of_each_content(documents: DataFrame) -> DataFrame:
     """Mark repeats of a content already met earlier in the input (syndicated copies) as already stored, as
     the local engine does, so that they are not parsed."""
     from pyspark.sql import Window
@@ -111,7 +114,7 @@ def first_of_each_content(documents):
     return documents.withColumn("status", F.when(repeat, F.lit(STATUS_STORED)).otherwise(F.col("status")))
 
 
-def write_tables(coded, out_dir: str) -> None:
+def write_tables(coded: DataFrame, out_dir: str) -> DataFrame:
     """Write the Parquet tables of a coded DataFrame (computed once: it is persisted while the tables are written)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -167,7 +170,7 @@ def write_tables(coded, out_dir: str) -> None:
     return coded
 
 
-def run_spark(spark, plan: InputPlan, out_dir: str, **options: Any) -> SparkRun:
+def run_spark(spark: SparkSession, plan: InputPlan, out_dir: str, **options: Any) -> SparkRun:
     """Code every input of `plan` on `spark` and write the tables under `out_dir` (see module docstring)."""
     from pyspark.sql import functions as F
 

@@ -11,13 +11,16 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from ..model import Result
 from .codec import STATUS_FAILED, result_from_rows
 from .engine import KEY
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..store import Store
 
 ORDER = ", ".join(KEY)
 
@@ -102,7 +105,7 @@ def iter_failures(out_dir: str) -> Iterator[dict[str, Any]]:
         con.close()
 
 
-def load_into_store(out_dir: str, store, batch_size: int = 32) -> LoadReport:
+def load_into_store(out_dir: str, store: Store, batch_size: int = 32) -> LoadReport:
     """Add the Parquet tables under `out_dir` to `store` (an open `eventwire.store.Store`), one transaction
     per batch of documents, and record the failures in its `skipped` table. Loading twice adds nothing."""
     report = LoadReport()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, Errors
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 LOCAL_MEMORY = "1g"  # driver heap in local mode: the JVM only moves rows; spaCy lives in the Python workers
 
 
-def require_pyspark():
+def require_pyspark() -> ModuleType:
     """The pyspark module, or ConfigError E070 naming the extra to install."""
     try:
         import pandas  # noqa: F401

@@ -11,13 +11,17 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 from ..errors import ConfigError, Errors, InputError
 from ..ingest import readers
 from ..model import Document, Failure
 from .codec import CODED_DDL, STATUS_FAILED, STATUS_OK, document_columns
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from pyspark.sql import DataFrame, SparkSession
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 PARQUET_SUFFIXES = (".parquet",)
@@ -98,7 +102,7 @@ def _spark_path(path: str) -> str:
     return path if is_uri(path) else str(Path(path).resolve())
 
 
-def input_frame(spark, plan: InputPlan):
+def input_frame(spark: SparkSession, plan: InputPlan) -> DataFrame:
     """One row per JSON/Parquet record or per other file: kind, path, record (JSON text), corrupt, content."""
     from pyspark.sql import functions as F
 
@@ -150,7 +154,7 @@ def documents_of_row(
     """The documents of one input row, read by the local engine's readers (errors are yielded, not raised)."""
     try:
         if kind == "file":
-            yield from readers._read_one(Path(path), bytes(content), max_bytes)
+            yield from readers._read_one(Path(path), bytes(content), max_bytes)  # type: ignore[arg-type]  # a file row has content
             return
         if corrupt is not None or record is None:
             raise InputError(Errors.E005.format(path=path, line=UNKNOWN_LINE, reason="malformed record"))
@@ -187,7 +191,7 @@ def to_documents(batches: Iterator[Any], origin: dict[str, tuple[int, str]], max
                     kind, given, missing_to_none(record), missing_to_none(corrupt), missing_to_none(content), max_bytes
                 )
             ):
-                row = {"path_rank": rank, "seq_in": int(seq_in), "seq_item": item_no}
+                row: dict[str, Any] = {"path_rank": rank, "seq_in": int(seq_in), "seq_item": item_no}
                 if isinstance(item, InputError):
                     row.update(status=STATUS_FAILED, failure_source="", reason=str(item))
                 else:
@@ -196,7 +200,7 @@ def to_documents(batches: Iterator[Any], origin: dict[str, tuple[int, str]], max
         yield coded_frame_of(rows)
 
 
-def coded_frame_of(rows: list[dict[str, Any]]):
+def coded_frame_of(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """A pandas frame of CODED_DDL rows. Every column is of object dtype, missing values None: a column of
     NaN would reach Arrow as float and fail to convert to a string column."""
     import pandas as pd

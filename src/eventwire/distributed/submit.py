@@ -27,7 +27,15 @@ from eventwire.errors import ConfigError, Errors, EventwireError
 @click.option("--master", help="Spark master when not given by spark-submit (default: local[*]).")
 @click.option("--partitions", type=click.IntRange(min=1), help="Partitions of the coding stage (default: 4 x cores).")
 @click.option("--load-only", is_flag=True, help="Do not run Spark: load the tables already under --out into --db.")
-def main(paths, out_dir, db_path, pub_date, master, partitions, load_only) -> None:
+def main(
+    paths: tuple[str, ...],
+    out_dir: str,
+    db_path: str | None,
+    pub_date: str | None,
+    master: str | None,
+    partitions: int | None,
+    load_only: bool,
+) -> None:
     """Code PATHS on Spark into Parquet tables under --out, and optionally load them into DuckDB."""
     from eventwire.distributed import code_to_parquet
     from eventwire.distributed.load import load_into_store

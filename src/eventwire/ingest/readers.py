@@ -116,7 +116,7 @@ def read_html(path: Path, data: bytes) -> Iterator[Item]:
     yield make_document(path.stem, decode_bytes(data, str(path)), source=str(path), is_html=True)
 
 
-def jsonl_record_to_document(line: str, path: Path, lineno: int) -> Document:
+def jsonl_record_to_document(line: str, path: Path, lineno: int | str) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
