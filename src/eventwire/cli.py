@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,6 +14,11 @@ from .config import load_config
 from .errors import ConfigError, Errors, EventwireError
 from .output import FORMATS, write_records
 from .time import parse_iso_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
+
+    from .jobs import JobReport
 
 log = logging.getLogger("eventwire")
 
@@ -126,7 +132,18 @@ def ingest(
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), help=MIN_CONFIDENCE_HELP)
 @click.option("--raw", is_flag=True, help="One row per report instead of one per merged event.")
-def events(db_path, fmt, event_type, since, until, country, modality, limit, min_confidence, raw) -> None:
+def events(
+    db_path: str | None,
+    fmt: str,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    modality: str | None,
+    limit: int | None,
+    min_confidence: float | None,
+    raw: bool,
+) -> None:
     """Query the events stored in the database: one row per happening (reports of it merged, with their
     source count), or per report with --raw."""
     from .store import EventFilter, Store
@@ -205,7 +222,7 @@ def serve(db_path: str | None, host: str, port: int) -> None:
 
 
 # -- watch rules and alerts (eventwire.watch) ------------------------------------------------------------------
-def _rules_path(rules: str | None, db_path: str | None):
+def _rules_path(rules: str | None, db_path: str | None) -> str | Path:
     from .watch import default_rules_path
 
     return rules or default_rules_path(db_path or load_config().db_path)
@@ -250,22 +267,22 @@ def watch() -> None:
     help="Accepted location precision (repeatable; default: by geofence size).",
 )
 def watch_add(
-    rules_file,
-    db_path,
-    rule_id,
-    name,
-    lat,
-    lon,
-    radius_m,
-    polygon_file,
-    event_types,
-    modalities,
-    actor_names,
-    actor_countries,
-    actor_sectors,
-    min_fatalities,
-    keywords,
-    precisions,
+    rules_file: str | None,
+    db_path: str | None,
+    rule_id: str | None,
+    name: str | None,
+    lat: float | None,
+    lon: float | None,
+    radius_m: float | None,
+    polygon_file: str | None,
+    event_types: tuple[str, ...],
+    modalities: tuple[str, ...],
+    actor_names: tuple[str, ...],
+    actor_countries: tuple[str, ...],
+    actor_sectors: tuple[str, ...],
+    min_fatalities: int | None,
+    keywords: tuple[str, ...],
+    precisions: tuple[str, ...],
 ) -> None:
     """Add a rule to the rule file (created if missing); the rule is validated first."""
     import os
@@ -275,7 +292,7 @@ def watch_add(
 
     path = Path(_rules_path(rules_file, db_path))
     ruleset = load_rules(path, missing_ok=True)
-    geofence = None
+    geofence: dict[str, Any] | None = None
     if polygon_file:
         file = Path(polygon_file).resolve()
         geofence = {"geojson_file": os.path.relpath(file, path.resolve().parent)}
@@ -304,7 +321,7 @@ def watch_add(
 @_rules_option
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def watch_list(rules_file, db_path, fmt) -> None:
+def watch_list(rules_file: str | None, db_path: str | None, fmt: str) -> None:
     """List the rules of the rule file."""
     from .watch import load_rules
     from .watch.rules import describe_rule
@@ -322,7 +339,7 @@ def watch_list(rules_file, db_path, fmt) -> None:
 @click.argument("rule_id")
 @_rules_option
 @_db_option
-def watch_remove(rule_id, rules_file, db_path) -> None:
+def watch_remove(rule_id: str, rules_file: str | None, db_path: str | None) -> None:
     """Remove rule RULE_ID from the rule file (its past alerts stay in the database)."""
     from .watch import load_rules, remove_rule, save_rules
 
@@ -338,7 +355,14 @@ def watch_remove(rule_id, rules_file, db_path) -> None:
 @click.option("--until", help="Events on or before YYYY-MM-DD.")
 @click.option("--rule", "rule_ids", multiple=True, help="Only this rule (repeatable).")
 @click.option("--dry-run", is_flag=True, help="Print what would alert on stdout; record and send nothing.")
-def watch_run(rules_file, db_path, since, until, rule_ids, dry_run) -> None:
+def watch_run(
+    rules_file: str | None,
+    db_path: str | None,
+    since: str | None,
+    until: str | None,
+    rule_ids: tuple[str, ...],
+    dry_run: bool,
+) -> None:
     """Judge stored events against the rules and deliver alerts not raised before."""
     from pathlib import Path
 
@@ -361,7 +385,7 @@ def watch_run(rules_file, db_path, since, until, rule_ids, dry_run) -> None:
     )
 
 
-def finish(report, examples: int = 3) -> None:
+def finish(report: JobReport, examples: int = 3) -> None:
     """End a command: if documents were skipped, print to stderr how many, grouped by error code with the
     first `examples` reasons of each, and exit with EXIT_PARTIAL."""
     if not report.failures:
