@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -51,6 +52,6 @@ def band_keys(signature: list[int]) -> list[int]:
     return keys
 
 
-def signature_similarity(a: list[int], b: list[int]) -> float:
+def signature_similarity(a: Sequence[int] | np.ndarray, b: Sequence[int] | np.ndarray) -> float:
     """Estimated Jaccard similarity of the two documents' shingle sets."""
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))

@@ -100,7 +100,7 @@ def export_events(
         with open(out, "w", encoding="utf-8", newline="") as handle:
             return export_events(store, fmt, None, handle, raw)
     writer = {"csv": _write_csv, "geojson": _write_geojson, "acled": _write_acled}[fmt]
-    return writer(store, stream, raw)
+    return writer(store, stream, raw)  # type: ignore[arg-type]  # callers give `out` or `stream`
 
 
 def _select(raw: bool) -> str:
@@ -119,7 +119,7 @@ def _copy_parquet(store: Store, out: str, raw: bool) -> int:
     target = "'" + str(Path(out)).replace("'", "''") + "'"
     store.con.execute(f"COPY ({_select(raw)}) TO {target} (FORMAT parquet)")
     table = "events" if raw else "merged_events"
-    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]  # count(*) always returns one row
 
 
 def _write_csv(store: Store, stream: TextIO, raw: bool) -> int:

@@ -210,6 +210,7 @@ class _BatchMerger:
         return merged_id
 
     def _best_candidate(self, key: MergeKey) -> str | None:
+        assert key.date is not None  # the caller looks up dated events only
         window = timedelta(days=_window(key))
         low, high = key.date - window, key.date + window
         scored = []
@@ -297,6 +298,7 @@ def merge_event(con: duckdb.DuckDBPyConnection, event: Event, publication_date: 
 
 
 def best_candidate(con: duckdb.DuckDBPyConnection, key: MergeKey) -> str | None:
+    assert key.date is not None  # the caller looks up dated events only
     # The lookup: same type, date range overlapping the widest window around the new date.
     window = timedelta(days=_window(key))
     rows = con.execute(
@@ -382,8 +384,8 @@ def merged_row(merged_id: str, sources: list[tuple[str, dict[str, Any], date | N
     where = min(located, key=lambda r: place_rank(r["location"].get("precision"))) if located else None
     source_actor = next((r["source_actor"] for r in by_conf if r.get("source_actor")), None)
     target_actor = next((r["target_actor"] for r in by_conf if r.get("target_actor")), None)
-    effective = [date.fromisoformat(r["date"]) if r.get("date") else pub for _, r, pub in sources]
-    effective = [d for d in effective if d is not None]
+    told = [date.fromisoformat(r["date"]) if r.get("date") else pub for _, r, pub in sources]
+    effective = [d for d in told if d is not None]
     tolls = reconcile_fatalities(
         FatalityReport(r.get("fatalities"), r.get("confidence") or 0.0, cluster) for cluster, r, _ in sources
     )
