@@ -78,3 +78,11 @@ def test_state_forces_and_another_attacker_are_two_happenings():
     gunmen = _event(source_actor=Actor("gunmen", sector="rebels"))
     police = _event(source_actor=Actor("the police", sector="police"))
     assert not compatible(gunmen, police, rules)
+
+
+def test_different_weapons_and_a_denial_keep_happenings_apart():
+    rules = Compatibility(None)
+    drone = _event(weapons=["drone"])
+    mortar = _event(weapons=["mortar"])
+    assert not compatible(drone, mortar, rules)
+    assert not compatible(_event(modality="claimed"), _event(modality="denied"), rules)

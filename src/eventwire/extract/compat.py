@@ -79,8 +79,10 @@ def compatible(a: Event, b: Event, rules: Compatibility) -> bool:
     """Whether `a` and `b` (same type, one document) may be mentions of one happening: no field contradicts."""
     if a.event_type != b.event_type:
         return False
-    if {a.modality, b.modality} == {"asserted", "denied"}:
-        return False  # "X attacked Y" and "X denied attacking Y" are told apart on purpose
+    if (a.modality == "denied") != (b.modality == "denied"):
+        return False  # a denial is kept as its own record: its modality is what it tells ("claimed" / "denied")
+    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        return False  # "a drone strike" and "two mortar rounds": two attacks, however close in the text
     return (
         rules.dates_agree(a, b)
         and places_agree(a.location, b.location)
