@@ -6,7 +6,10 @@ import csv
 import json
 import sys
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from .model import Document, Toponym
 
 FORMATS = ("jsonl", "csv", "table")
 CSV_COLUMNS = (
@@ -86,15 +89,17 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | Non
     out = out if out is not None else sys.stdout
     if fmt == "jsonl":
         n = 0
-        for n, record in enumerate(records, start=1):
+        for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
         return n
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         n = 0
-        for n, record in enumerate(records, start=1):
+        for record in records:
             writer.writerow(flatten(record))
+            n += 1
         return n
     if fmt == "table":
         return write_table(list(records), out)
@@ -156,7 +161,7 @@ def _actor(actor: dict[str, Any] | None) -> str | None:
     return f"{name} [{actor['country']}]" if actor.get("country") else name
 
 
-def toponym_record(document, toponym) -> dict[str, Any]:
+def toponym_record(document: Document, toponym: Toponym) -> dict[str, Any]:
     """The `eventwire geoparse` record: offsets into the document text as given (before chrome removal)."""
     p = toponym.place
     return {
