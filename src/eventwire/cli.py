@@ -426,7 +426,7 @@ def main() -> None:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as err:  # last resort: one line, not a traceback
+    except Exception as err:  # noqa: BLE001  (last resort: one line, not a traceback)
         click.echo(f"eventwire: internal error: {type(err).__name__}: {err}", err=True)
         sys.exit(70)
     except SystemExit:

@@ -205,7 +205,8 @@ class Store:
             return 0
         self._delete_document(doc.doc_id)
         self.con.execute(
-            "INSERT INTO documents (doc_id, content_hash, title, url, source, publication_date, text) VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO documents (doc_id, content_hash, title, url, source, publication_date, text)"
+            " VALUES (?,?,?,?,?,?,?)",
             [doc.doc_id, doc.content_hash, doc.title, doc.url, doc.source, doc.publication_date, doc.text],
         )
         if sentences:
@@ -354,7 +355,7 @@ class Store:
         if row is None:
             return None
         keys = ("doc_id", "title", "url", "source", "publication_date", "text")
-        out = dict(zip(keys, row))
+        out = dict(zip(keys, row, strict=True))
         out["publication_date"] = out["publication_date"].isoformat() if out["publication_date"] else None
         return out
 
