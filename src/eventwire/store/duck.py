@@ -8,13 +8,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 
 from ..errors import Errors, StoreError
-from ..model import Document, Event, Sentence, Toponym
+from ..model import Actor, Document, Event, Sentence, Toponym
 from . import merging
+
+
+class ProcessedDocument(Protocol):
+    """What the store takes from the pipeline (its `Result`; the store may not import the pipeline)."""
+
+    document: Document
+    sentences: list[Sentence]
+    toponyms: list[Toponym]
+    events: list[Event]
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Any:
+    """The one value of an aggregate query (an aggregate always returns a row)."""
+    row = con.execute(sql, params).fetchone() if params is not None else con.execute(sql).fetchone()
+    assert row is not None
+    return row[0]
 
 
 def _schema() -> str:
@@ -120,7 +136,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -139,7 +155,7 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def add_results(self, results: Iterable[object]) -> int:
+    def add_results(self, results: Iterable[ProcessedDocument]) -> int:
         """Store processed documents (pipeline `Result`s) in one transaction; returns documents added.
         A document whose content is already stored is skipped; a new version of a known doc_id replaces it."""
         results = list(results)
@@ -167,7 +183,7 @@ class Store:
                 fresh.append(r)
         return fresh
 
-    def _all_new(self, results: list) -> bool:
+    def _all_new(self, results: list[ProcessedDocument]) -> bool:
         """No two of `results` share a doc_id or an event id, and none of those ids is stored: the batch can be
         written set-wise with the rows that adding the documents one by one gives."""
         doc_ids = [r.document.doc_id for r in results]
@@ -175,12 +191,13 @@ class Store:
         if len(set(doc_ids)) != len(doc_ids) or len(set(event_ids)) != len(event_ids):
             return False
         return (
-            self.con.execute(
+            _scalar(
+                self.con,
                 "SELECT (SELECT count(*) FROM documents WHERE doc_id IN (SELECT unnest($1))) "
                 "+ (SELECT count(*) FROM events WHERE event_id IN (SELECT unnest($2))) "
                 "+ (SELECT count(*) FROM event_sources WHERE event_id IN (SELECT unnest($2)))",
                 [doc_ids, event_ids],
-            ).fetchone()[0]
+            )
             == 0
         )
 
@@ -342,10 +359,10 @@ class Store:
     def dedup_counts(self) -> dict[str, int]:
         """Rows in the dedup tables (merged events, report links, document clusters)."""
         counts = {
-            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            t: _scalar(self.con, f"SELECT count(*) FROM {t}")
             for t in ("merged_events", "event_sources", "document_clusters")
         }
-        counts["clusters"] = self.con.execute("SELECT count(DISTINCT cluster_id) FROM document_clusters").fetchone()[0]
+        counts["clusters"] = _scalar(self.con, "SELECT count(DISTINCT cluster_id) FROM document_clusters")
         return counts
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
@@ -361,7 +378,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {
-            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            t: _scalar(self.con, f"SELECT count(*) FROM {t}")
             for t in ("documents", "sentences", "events", "toponyms", "skipped")
         }
 
@@ -378,7 +395,7 @@ def _with_mentions(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _actor_cols(a) -> list[Any]:
+def _actor_cols(a: Actor | None) -> list[Any]:
     return [a.text, a.name, a.country, a.sector] if a else [None] * 4
 
 
