@@ -50,7 +50,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--half", default="A")
     parser.add_argument("--grid", default="")
+    parser.add_argument("--off", default="", help="comma-separated filters to switch off: salience, generic")
+    parser.add_argument("--core-lexicon", action="store_true", help="only triggers.csv (measures the lexicon files)")
     args = parser.parse_args()
+    if "salience" in args.off:  # keep weak attack mentions of long reports
+        core.REPORT_SENTENCES = 10**9
+    if "generic" in args.off:  # keep war talk, totals and habits
+        core.generic_reason = lambda *a, **k: None
+    if args.core_lexicon:
+        from eventwire.extract import lexicon
+
+        lexicon.lexicon_files = lambda: [lexicon.TRIGGERS]
     grid = {}
     for part in filter(None, args.grid.split(";")):
         name, values = part.split("=")

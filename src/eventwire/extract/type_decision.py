@@ -58,9 +58,11 @@ def decide(
     best, p_best = reading.best_type()
     kept: dict[str, Draft] = {}
     rejected: list[Draft] = []
+    # among several candidate types the model chooses; a lone candidate falls only when the model is sure
+    reject_at = settings.choose_reject_min if len(drafts) > 1 else settings.reject_min
     for event_type, draft in drafts.items():
         sure_otherwise = (
-            event_type != best and p_best >= settings.reject_min and event_type not in settings.rule_judged_types
+            event_type != best and p_best >= reject_at and event_type not in settings.rule_judged_types
         )
         if not sure_otherwise or reading.types.get(event_type, 0.0) >= settings.keep_min:
             kept[event_type] = draft
