@@ -140,7 +140,7 @@ def test_a_missing_gazetteer_cache_is_built_once_in_a_child_before_the_workers(m
     started = []
 
     class FakeProcess:
-        def __init__(self, target, name):
+        def __init__(self, target, args, name):
             started.append((target, name))
 
         def start(self):

@@ -15,6 +15,9 @@ import itertools
 import logging
 import multiprocessing
 import os
+import select
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -297,10 +300,15 @@ def _pooled(batches: Iterable[list[Document]], workers: int, batch_size: int) ->
     if method == "forkserver":
         context.set_forkserver_preload(["eventwire.pipeline"])
     _ensure_gazetteer_cached(context)
+    parent = os.getpid()
     # Workers are replaced after WORKER_MAX_BATCHES batches, so that whatever a stage keeps between documents
     # (caches, interned strings, allocator fragmentation) cannot grow with the corpus.
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, max_tasks_per_child=WORKER_MAX_BATCHES
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(parent,),
+        max_tasks_per_child=WORKER_MAX_BATCHES,
     ) as pool:
         in_flight: deque = deque()
         for batch in batches:
@@ -319,22 +327,63 @@ def _ensure_gazetteer_cached(context: BaseContext) -> None:
 
     if cache_path().exists():
         return
-    builder = context.Process(target=_build_gazetteer_cache, name="eventwire-gazetteer-build")  # type: ignore[attr-defined]  # every concrete context has Process; typeshed puts it on those only
+    builder = context.Process(  # type: ignore[attr-defined]  # every concrete context has Process; typeshed puts it on those only
+        target=_build_gazetteer_cache, args=(os.getpid(),), name="eventwire-gazetteer-build"
+    )
     builder.start()
     builder.join()
 
 
-def _build_gazetteer_cache() -> None:
+def _build_gazetteer_cache(parent: int) -> None:
     from .geo.gazetteer import load_or_build
 
+    exit_with(parent)
     load_or_build()
 
 
-def _init_worker() -> None:
-    """Load the spaCy model once per worker process."""
+def _init_worker(parent: int) -> None:
+    """Tie the worker's life to the ingest process, then load the spaCy model once per worker process."""
     from .nlp import get_nlp
 
+    exit_with(parent)
     get_nlp()
+
+
+def exit_with(pid: int) -> None:
+    """End this process as soon as process `pid` (the one that started the work) has ended, however it ended.
+
+    A pool worker's parent is the forkserver, not the process that owns the pool, and the worker holds the
+    forkserver's and the resource tracker's pipes open: after a `kill -9` of the owner, the workers waited on
+    their task queue for ever, and kept those two alive too (issue 17). A daemon thread here waits for the
+    owner's exit on a pidfd (Linux >= 5.3: woken by the kernel, no polling), else polls it every 0.5 s, then
+    calls `os._exit`; with the workers gone, the forkserver and the resource tracker see end-of-file and exit.
+    Pool initializers (ingest, the API) call it first."""
+    if pid == os.getpid():
+        return
+    threading.Thread(target=_wait_then_exit, args=(pid,), name="eventwire-exit-with-parent", daemon=True).start()
+
+
+def _wait_then_exit(pid: int) -> None:
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):  # not Linux, an old kernel, or already gone (ProcessLookupError)
+        fd = -1
+    if fd >= 0:
+        select.select([fd], [], [])  # readable once the process has exited
+    else:
+        while _alive(pid):
+            time.sleep(0.5)
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else (the pid was reused): the owner is gone
+        return False
+    return True
 
 
 def _process_in_worker(batch: list[Document], batch_size: int) -> list:
