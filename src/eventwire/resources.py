@@ -68,3 +68,23 @@ def load_jsonl(name: str) -> list[dict[str, Any]]:
         except json.JSONDecodeError as err:
             raise DataFileError(Errors.E009.format(path=path, where=f":{lineno}", reason=err.msg)) from None
     return records
+
+
+def load_words(name: str, word_class: str) -> frozenset[str]:
+    """One word class of a YAML word-list file (`class: [word, ...]`), validated: a list of non-empty, lower-case,
+    distinct strings. A bad entry raises `DataFileError` naming the file and the line of the class."""
+    path = data_path(name)
+    data = load_yaml(name)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, start=1) if text.startswith(f"{word_class}:")), None)
+    where = f":{line}" if line else ""
+    words = data.get(word_class) if isinstance(data, dict) else None
+    if not isinstance(words, list) or not words:
+        raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"no word list {word_class!r}"))
+    bad = [w for w in words if not isinstance(w, str) or not w.strip() or w != w.strip().lower()]
+    if bad:
+        raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"not lower-case words: {bad}"))
+    repeated = sorted({w for w in words if words.count(w) > 1})
+    if repeated:
+        raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"repeated words: {repeated}"))
+    return frozenset(words)

@@ -85,13 +85,13 @@ def test_university_alone_is_no_place(gaz):
 
 
 def test_place_entity_cut_short_is_extended_to_the_known_name(nlp, gaz):
-    from eventwire.geo.detect import _extend_to_known
+    from eventwire.geo.detect.spans import extend_to_known
 
     doc = nlp("Homes near Fort St. John will flood next year.")
     start = [t.i for t in doc if t.text == "Fort"][0]
-    assert _extend_to_known(gaz, doc[start : start + 2]).text == "Fort St. John"
+    assert extend_to_known(gaz, doc[start : start + 2]).text == "Fort St. John"
     doc = nlp("Officials in Paris Hilton said nothing.")
-    assert _extend_to_known(gaz, doc[2:3]).text == "Paris"  # a known name stays as it is
+    assert extend_to_known(gaz, doc[2:3]).text == "Paris"  # a known name stays as it is
 
 
 def test_state_code_tagged_as_organisation_is_the_container(parse):

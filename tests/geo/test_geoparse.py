@@ -190,12 +190,12 @@ def test_canadian_wording_picks_london_ontario(parse):
 
 
 def test_unknown_place_entity_is_cut_to_a_known_name_inside_it(nlp, gaz):
-    from eventwire.geo.detect import _shrink_to_known
+    from eventwire.geo.detect.spans import shrink_to_known
 
     doc = nlp("Politics Ukraine Far North Queensland Red River Valley")
-    assert _shrink_to_known(gaz, doc[0:2]).text == "Ukraine"
-    assert _shrink_to_known(gaz, doc[2:5]).text in ("Far North Queensland", "Queensland")
-    assert _shrink_to_known(gaz, doc[5:8]).text == "Red River Valley"
+    assert shrink_to_known(gaz, doc[0:2]).text == "Ukraine"
+    assert shrink_to_known(gaz, doc[2:5]).text in ("Far North Queensland", "Queensland")
+    assert shrink_to_known(gaz, doc[5:8]).text == "Red River Valley"
 
 
 def test_surname_like_alternate_names_are_not_weak_toponyms(parse):

@@ -125,14 +125,14 @@ def test_virginia_is_at_its_geonames_point(gaz):
 def test_town_the_tagger_reads_as_a_verb_is_still_a_list_item(nlp):
     from spacy.tokens import Doc
 
-    from eventwire.geo.detect import _listed_with_places
+    from eventwire.geo.detect.weak import listed_with_places
 
     words = ["Crews", "came", "from", "Bantam", ",", "Winsted", "and", "Litchfield", "."]
     doc = Doc(nlp.vocab, words=words, ents=["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"])
-    assert _listed_with_places(doc, 5)  # "Winsted", between two towns
-    assert not _listed_with_places(doc, 0)  # "Crews": no list
+    assert listed_with_places(doc, 5)  # "Winsted", between two towns
+    assert not listed_with_places(doc, 0)  # "Crews": no list
     doc = Doc(nlp.vocab, words=["He", "Walked", "and", "talked", "."])
-    assert not _listed_with_places(doc, 1)
+    assert not listed_with_places(doc, 1)
 
 
 def test_saints_building_is_one_place_not_a_parish(parse):

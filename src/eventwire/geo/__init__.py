@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Toponym
+from ..resources import load_words
 from .anchors import ANCHORED_LABELS, drop_saints, place_by_anchor, place_generic_divisions
 from .dateline import find_dateline
 from .detect import FACILITY_LABEL, FACILITY_WORDS, ROAD_LABEL, Mention, detect, detect_weak
@@ -19,23 +20,7 @@ from .locate import locate_event
 from .resolve import demonym_countries, locale_bonus, make_acceptor, resolve
 
 # Unresolved names are kept as toponyms (place None) only when their last word says they are places.
-UNRESOLVED_KEEP = FACILITY_WORDS | {
-    "county",
-    "township",
-    "river",
-    "lake",
-    "mountains",
-    "mountain",
-    "island",
-    "bay",
-    "valley",
-    "province",
-    "district",
-    "village",
-    "peninsula",
-    "creek",
-    "canyon",
-}
+UNRESOLVED_KEEP = FACILITY_WORDS | load_words("geo/place_words.yaml", "unresolved_kinds")
 
 # LOC entities (rivers, regions, ranges) the gazetteer cannot place are kept, with no coordinates: the name is still
 # a toponym for the reader, and a river or district the packaged gazetteers lack is no reason to drop it.
@@ -59,8 +44,8 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     `place.country` is ISO 3166 alpha-3.
     A township, river or district no gazetteer knows is placed near the town the text puts it with (precision
     "relative", no geonameid; see `anchors.place_by_anchor`), and at its written state when it names one. So are British
-    road numbers in sentences about roads ("the A417"), named road features ("the Air Balloon roundabout") and
-    buildings the NER calls organisations ("Northwest Cancer Centre", "St. Mark's Coptic Orthodox Cathedral"); those
+    road numbers in sentences about roads ("the B4512"), named road features ("the Kestrel Mill roundabout") and
+    buildings the NER calls organisations ("Eastvale Cancer Centre", "St. Oswin's Abbey"); those
     are dropped where the text names no town near them. A generic word that names a first-order division of the
     story's main country ("the North West" of South Africa) is that division."""
     if not doc.text.strip():

@@ -1,0 +1,89 @@
+"""Whether a found span is used as a place: not a seat of government standing for its government, not a word of a
+person's name, not a street's name part."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...resources import load_words
+from ..gazetteer import Gazetteer
+from ..normalize import name_key
+from .adjectival import ADJ_LABEL
+
+# Seats of government that news uses for the government itself ("the White House said"): a place only after a
+# locative preposition ("outside the Kremlin").
+METONYMS = load_words("geo/metonyms.yaml", "seats")
+LITERAL_PREPS = load_words("geo/metonyms.yaml", "literal_preps")
+# Titles before a name ("Mr Hollins", "Sen. Pell", "COLONEL ARTURO VENTANA"): the words after one are a person
+# throughout the document.
+TITLES = load_words("geo/person_titles.yaml", "titles")
+MAX_NAME_WORDS = 3  # given names and surnames after a title ("Attorney General Lena Carvajal")
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"})
+# Words after a name that make it a street ("Holloway Street", "410 Ferndale Dr."): the name is then no toponym.
+STREET_WORDS = load_words("geo/roads.yaml", "street_words")
+
+
+def person_words(doc: Doc) -> set[str]:
+    """Surnames of people named in full ("Andrew Pellow"): the last word only, since person entities often
+    start with a place ("Ardley Police Chief Tom Vance")."""
+    return {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}
+
+
+def titled_words(doc: Doc) -> set[str]:
+    """Capitalised words of the name right after a title ("Mr Hollins", "ATTORNEY GENERAL LENA CARVAJAL"):
+    people wherever else they occur. All-caps text hides which words are names, so the title is the cue."""
+    words = set()
+    for tok in doc[:-1]:
+        if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in TITLES):
+            continue
+        for nxt in doc[tok.i + 1 : tok.i + 1 + MAX_NAME_WORDS]:
+            if not _name_word(nxt) or nxt.lower_ in TITLES:
+                break
+            words.add(nxt.lower_)
+    return words
+
+
+def is_place_use(
+    doc: Doc, gaz: Gazetteer, span: Span, label: str, people: set[str], titled: frozenset[str] = frozenset()
+) -> bool:
+    """False for a metonymic seat of government, for a lone word of a person named in the document
+    ("Pellow" after "Andrew Pellow"), unless it is a prominent place name, for a word used after a title
+    ("Mr Hollins") even when prominent, and for a street's name part ("Holloway Street")."""
+    if _caps_pronoun(span):
+        return False
+    key = name_key(span.text)
+    if key in METONYMS:
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in ("the", "a"):
+            i -= 1
+        return i >= 0 and doc[i].lower_ in LITERAL_PREPS
+    if (
+        label != ADJ_LABEL
+        and len(span) == 1
+        and span[0].lower_ in people
+        and (key not in gaz.prominent or span[0].lower_ in titled)
+    ):
+        return False
+    return not _names_a_street(span)
+
+
+def _name_word(tok: Token) -> bool:
+    """True for a token that can be part of a person's name written after a title."""
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and tok.pos_ not in _NOT_NAME_POS
+
+
+def _caps_pronoun(span: Span) -> bool:
+    """True for "US" the pronoun in all-caps text ("DENIED TO US", "LET US"): there the country is written "U.S.",
+    "THE US" or as a modifier ("US TROOPS"), never as a bare object or subject."""
+    if span.text != "US" or any(ch.islower() for ch in span.sent.text):
+        return False
+    tok = span[0]
+    prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
+    modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.i == tok.i + 1
+    return prev != "the" and not modifier
+
+
+def _names_a_street(span: Span) -> bool:
+    """True for the name part of a street ("Holloway" in "Holloway Street")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in STREET_WORDS
