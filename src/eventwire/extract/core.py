@@ -171,8 +171,8 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         return []
     lexicon.load_all()
     work, all_caps = _work_doc(doc)
-    resolver = ActorResolver(work, all_caps)
     publication_date = document.publication_date or find_publication_date(document.text)
+    resolver = ActorResolver(work, all_caps, publication_date)
     onto = lexicon.ontology()
     events: list[Event] = []
     recent_assaults: list[tuple[int, Event]] = []  # (sentence index, event) for casualty statements that follow
