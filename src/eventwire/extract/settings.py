@@ -15,7 +15,8 @@ class TypeDecision:
     # A lexicon draft is dropped only when the model reads the sentence as something else (another type or no
     # happening) with at least `reject_min`, and gives the draft's own type less than `keep_min` (a sentence can
     # tell two happenings: an attack and the arrests that followed). Grids 0.5-0.95 and 0.05-0.35 on half A.
-    reject_min: float = 0.95
+    # off (1.01): with choose_reject_min in place, dropping lone drafts cost GSR and RAMS on both halves
+    reject_min: float = 1.01
     keep_min: float = 0.05
     # Where the lexicon proposes several types in one sentence, the model chooses among them: a draft whose type is
     # not its best reading falls when the best is at least this probable (and the draft's below keep_min).
@@ -27,7 +28,8 @@ class TypeDecision:
     # A lexicon draft whose type the model rejects is retyped to the model's best type when that type is this
     # probable ("broke off relations": the lexicon's word 'relations' proposes SUPPORT, the clause is a SANCTION).
     # Grid 0.4-0.8 on half A.
-    retype_min: float = 1.01  # off: retyping lowered GSR F1 on half A at every value tried (0.5-0.8)
+    # off: retyping (rejected or lone drafts) lowered GSR F1 on half A at every value tried (0.5-0.95)
+    retype_min: float = 1.01
     # A sentence with no lexicon trigger is coded from the model alone only when it is this sure: the lexicon is
     # the main source of triggers and the model the judge. Grid 0.6-0.95 on half A.
     add_min: float = 0.80

@@ -61,9 +61,7 @@ def decide(
     # among several candidate types the model chooses; a lone candidate falls only when the model is sure
     reject_at = settings.choose_reject_min if len(drafts) > 1 else settings.reject_min
     for event_type, draft in drafts.items():
-        sure_otherwise = (
-            event_type != best and p_best >= reject_at and event_type not in settings.rule_judged_types
-        )
+        sure_otherwise = event_type != best and p_best >= reject_at and event_type not in settings.rule_judged_types
         if not sure_otherwise or reading.types.get(event_type, 0.0) >= settings.keep_min:
             kept[event_type] = draft
         else:
@@ -72,6 +70,7 @@ def decide(
     if rejected and confident and best not in kept:
         strongest = max(rejected, key=lambda d: max(c.match.entry.weight for c in d.cands))
         kept[best] = _retyped(strongest, best, onto)
+
     if not drafts and can_add and best != NO_EVENT and p_best >= settings.add_min:
         kept[best] = _model_draft(sent, best, p_best, onto, settings)
     return kept
