@@ -145,7 +145,8 @@ def _places(toponyms):
 
 def test_alternate_name_match_ranks_below_towns_of_that_name(gaz):
     from eventwire.geo.normalize import name_key
-    from eventwire.geo.resolve import _priors, alternate_only, candidates
+    from eventwire.geo.resolve import alternate_only, candidates
+    from eventwire.geo.resolve import priors as _priors
 
     ids = candidates(gaz, "Maryville")
     alt = [i for i in ids if alternate_only(gaz, i, name_key("Maryville"))]

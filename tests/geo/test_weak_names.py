@@ -3,7 +3,8 @@ mentions, resolve.py co-location)."""
 
 import numpy as np
 
-from eventwire.geo.resolve import _colocation, plausible
+from eventwire.geo.resolve import plausible
+from eventwire.geo.resolve.context import colocation
 
 
 def _texts(tops):
@@ -57,7 +58,7 @@ def test_region_outranks_small_town_named_after_it(parse):
 
 def test_plausible_keeps_close_alternatives_and_drops_broad_ones(gaz):
     ids = gaz.lookup("Gloucester")
-    from eventwire.geo.resolve import _priors
+    from eventwire.geo.resolve import priors as _priors
 
     prior = _priors(gaz, ids, "gloucester")
     alts = plausible(gaz, ids, prior)
@@ -68,12 +69,12 @@ def test_plausible_keeps_close_alternatives_and_drops_broad_ones(gaz):
 
 def test_colocation_rewards_readings_near_another_name(gaz):
     """Decatur is read first near Avondale Estates (Georgia), not by population alone (Illinois)."""
-    from eventwire.geo.resolve import _priors
+    from eventwire.geo.resolve import priors as _priors
 
     keys = ["decatur", "avondale estates"]
     cands = {k: gaz.lookup(k) for k in keys}
     priors = {k: _priors(gaz, cands[k], k) for k in keys}
-    bonus = _colocation(gaz, keys, cands, priors)
+    bonus = colocation(gaz, keys, cands, priors)
     rewarded = {gaz.admin1[i] for n, i in enumerate(cands["decatur"]) if bonus["decatur"][n] > 0}
     assert rewarded == {"GA"}
 
