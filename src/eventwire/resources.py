@@ -70,21 +70,30 @@ def load_jsonl(name: str) -> list[dict[str, Any]]:
     return records
 
 
-def load_words(name: str, word_class: str) -> frozenset[str]:
-    """One word class of a YAML word-list file (`class: [word, ...]`), validated: a list of non-empty, lower-case,
-    distinct strings. A bad entry raises `DataFileError` naming the file and the line of the class."""
+def load_list(name: str, key: str, lower: bool = False) -> list[str]:
+    """The list `key` of a YAML file of lists (`key: [item, ...]`), in file order, validated: non-empty, stripped,
+    distinct strings (and lower case when `lower`). A bad entry raises `DataFileError` naming the file and the line
+    of the list."""
     path = data_path(name)
     data = load_yaml(name)
     lines = path.read_text(encoding="utf-8").splitlines()
-    line = next((n for n, text in enumerate(lines, start=1) if text.startswith(f"{word_class}:")), None)
+    line = next((n for n, text in enumerate(lines, start=1) if text.startswith(f"{key}:")), None)
     where = f":{line}" if line else ""
-    words = data.get(word_class) if isinstance(data, dict) else None
-    if not isinstance(words, list) or not words:
-        raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"no word list {word_class!r}"))
-    bad = [w for w in words if not isinstance(w, str) or not w.strip() or w != w.strip().lower()]
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"no word list {key!r}"))
+    bad = [
+        w for w in items if not isinstance(w, str) or not w.strip() or w != (w.strip().lower() if lower else w.strip())
+    ]
     if bad:
-        raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"not lower-case words: {bad}"))
-    repeated = sorted({w for w in words if words.count(w) > 1})
+        kind = "not lower-case words" if lower else "not stripped strings"
+        raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"{kind}: {bad}"))
+    repeated = sorted({w for w in items if items.count(w) > 1})
     if repeated:
         raise DataFileError(Errors.E009.format(path=path, where=where, reason=f"repeated words: {repeated}"))
-    return frozenset(words)
+    return items
+
+
+def load_words(name: str, word_class: str) -> frozenset[str]:
+    """One word class of a YAML word-list file (`class: [word, ...]`): lower-case, distinct words (`load_list`)."""
+    return frozenset(load_list(name, word_class, lower=True))

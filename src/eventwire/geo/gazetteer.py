@@ -22,7 +22,7 @@ import numpy as np
 
 from ..errors import DataFileError, Errors
 from ..model import Place
-from ..resources import DATA_DIR
+from ..resources import DATA_DIR, load_words
 from . import sources
 from .normalize import name_key, plain_key
 
@@ -35,61 +35,10 @@ PROMINENT_POPULATION = 150_000
 # A town's GeoNames alternate names ("Molotov" for Perm, "Gale" for Halle) are matched without NER support only for
 # cities this big ("Peking", "Bombay"): below it they are more often surnames and words than places.
 PROMINENT_ALT_POPULATION = 1_000_000
-PROMINENT_CODES = {
-    sources.COUNTRY,
-    sources.ADM1,
-    sources.CONTINENT,
-    sources.AIRBASE,
-    "RGN",
-    "MILB",
-    "ZN",
-    "PSTB",
-    "SEA",
-    "OCN",
-    "GULF",
-    "STRT",
-    "SQR",
-    "BDG",
-    "CNL",
-    "LK",
-    "STM",
-}
+_NAMED_CODES = ("RGN", "MILB", "ZN", "PSTB", "SEA", "OCN", "GULF", "STRT", "SQR", "BDG", "CNL", "LK", "STM")
+PROMINENT_CODES = {sources.COUNTRY, sources.ADM1, sources.CONTINENT, sources.AIRBASE, *_NAMED_CODES}
 # Generic words that are also the names of some division somewhere ("West", a region of Cameroon).
-GENERIC_KEYS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "central",
-        "centre",
-        "center",
-        "north west",
-        "south west",
-        "north east",
-        "south east",
-        "city",
-        "capital",
-        "coast",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "island",
-        "islands",
-        "valley",
-        "lake",
-        "river",
-        "mountain",
-        "border",
-        "downtown",
-        "midtown",
-    }
-)
+GENERIC_KEYS = load_words("geo/place_words.yaml", "generic_names")
 POINT_CODES = {sources.AIRPORT, sources.AIRBASE, "MILB", "BDG", "SQR", "PSTB", "ZN", "ST", "CNL"}
 
 

@@ -19,12 +19,15 @@ from typing import Any
 
 import numpy as np
 
-from ..resources import load_csv, load_yaml
+from ..resources import load_csv, load_list, load_yaml
 from .normalize import is_latin
 
 # Feature codes (GeoNames) for the kinds of entry the ranker distinguishes.
 COUNTRY, ADM1, ADM2, CITY, CAPITAL = "PCLI", "ADM1", "ADM2", "PPL", "PPLC"
 AIRPORT, AIRBASE, CONTINENT = "AIRP", "AIRB", "CONT"
+
+
+NAME_FORMS = "geo/name_forms.yaml"
 
 
 @dataclass
@@ -124,20 +127,8 @@ def _centre(lats: list[float], lons: list[float]) -> tuple[float, float]:
     return float((lat_lo + lat_hi) / 2), float((lon_lo + lon_hi) / 2)
 
 
-_ADMIN_SUFFIXES = (
-    " Governorate",
-    " Province",
-    " Oblast",
-    " Region",
-    " State",
-    " Prefecture",
-    " Department",
-    " District",
-    " Territory",
-    " County",
-    " Municipality",
-)
-_ADMIN_PREFIXES = ("Muhafazat ", "Mayorality of ", "Province of ", "State of ", "Provincia de ", "Wilayat ")
+_ADMIN_SUFFIXES = tuple(" " + w for w in load_list(NAME_FORMS, "admin_suffixes"))
+_ADMIN_PREFIXES = tuple(w + " " for w in load_list(NAME_FORMS, "admin_prefixes"))
 
 
 def _short_admin_names(name: str) -> list[str]:
@@ -230,18 +221,7 @@ def city_entries(cities: dict[str, dict], capitals: set[tuple[str, str]]) -> Ite
         )
 
 
-_AIRPORT_WORDS = (
-    " International Airport",
-    " Regional Airport",
-    " Municipal Airport",
-    " Airport",
-    " Airfield",
-    " Air Base",
-    " Airbase",
-    " Air Force Base",
-    " Army Airfield",
-    " Naval Air Station",
-)
+_AIRPORT_WORDS = tuple(" " + w for w in load_list(NAME_FORMS, "airport_words"))
 
 
 def airport_entries() -> Iterator[Entry]:
