@@ -118,6 +118,12 @@ def ingest(
         f"{len(report.failures)} skipped",
         err=True,
     )
+    if report.alerts_pending:
+        click.echo(
+            f"eventwire: {report.alerts_pending} watch alert deliveries still pending (a destination is slow or "
+            "down); `eventwire watch deliver` or the next ingest sends them",
+            err=True,
+        )
     finish(report)
 
 
@@ -383,6 +389,28 @@ def watch_run(
         f"{report.undelivered} undelivered",
         err=True,
     )
+
+
+@watch.command("deliver")
+@_rules_option
+@_db_option
+def watch_deliver(rules_file: str | None, db_path: str | None) -> None:
+    """Deliver the alerts waiting in the outbox (left by a slow or dead destination, or a killed ingest)."""
+    from pathlib import Path
+
+    from .errors import StoreError
+    from .store import Store
+    from .watch import deliver_pending, load_rules
+
+    db_path = db_path or load_config().db_path
+    ruleset = load_rules(_rules_path(rules_file, db_path))
+    if db_path != ":memory:" and not Path(db_path).exists():
+        raise StoreError(Errors.E010.format(path=db_path, reason="no such file"))
+    with Store(db_path) as store:
+        report = deliver_pending(store.con, ruleset)
+    click.echo(f"eventwire: {report.delivered} alert deliveries made, {report.left} left", err=True)
+    if report.left:
+        sys.exit(EXIT_PARTIAL)
 
 
 def finish(report: JobReport, examples: int = 3) -> None:

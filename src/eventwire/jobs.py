@@ -23,13 +23,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Config, load_config
 from .errors import InputError
 from .ingest import iter_documents
-from .model import Document, Failure, Result
+from .model import Document, Event, Failure, Result
 
 if TYPE_CHECKING:
     from .store import Store
@@ -42,6 +43,9 @@ WORKER_MAX_BATCHES = 32  # batches a worker process codes before it is replaced 
 COPIES_PENDING = 256  # repeated documents held before they are recorded as copies
 MIN_INGEST_DB_MEMORY_MB = 32  # the ingest writer's DuckDB memory limit: never below this,
 MAX_INGEST_DB_MEMORY_MB = 8192  # and raised on out-of-memory errors up to this (see `_DuckMemory`)
+# Seconds an ingest waits at its end for alert deliveries still running: long enough for a file, stdout or a
+# healthy webhook, short enough that a slow or dead webhook does not set the job's pace (issue 17).
+ALERT_GRACE_S = 2.0
 
 
 @dataclass
@@ -51,6 +55,7 @@ class JobReport:
     already_stored: int = 0  # documents skipped because their content hash is stored
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+    alerts_pending: int = 0  # watch alerts left in the outbox at the end (ingest)
 
     @property
     def ok(self) -> bool:
@@ -124,13 +129,16 @@ def ingest_files(
     config: Config | None = None,
     progress: Callable[[Result | Failure], None] | None = None,
     workers: int | None = None,
+    alert_grace_s: float = ALERT_GRACE_S,
 ) -> JobReport:
     """Read, code and store every document under `paths`; documents already stored (same content) are
-    skipped before parsing; each batch is committed in one transaction (with its dedup merges), so the job
-    can be killed at any moment and rerun. `workers` > 1 codes batches in that many processes (default:
-    `config.workers`)."""
+    skipped before parsing; each batch is committed in one transaction (with its dedup merges and the watch
+    alerts it raised), so the job can be killed at any moment and rerun. `workers` > 1 codes batches in that
+    many processes (default: `config.workers`). Alerts are delivered in background threads; at the end they
+    get at most `alert_grace_s` more seconds, and what is left (a slow or dead webhook) stays in the outbox
+    for the next run or `eventwire watch deliver` (`JobReport.alerts_pending`)."""
     from .store import Store
-    from .watch import evaluate_new_events
+    from .watch import Drainer, rules_beside
 
     config = config or load_config()
     workers = max(1, workers or config.workers)
@@ -142,6 +150,8 @@ def ingest_files(
         # ever need more than the limit (the indexes of a very large store), the limit is raised and the
         # batch, rolled back, is written again (`_DuckMemory`).
         memory = _DuckMemory(store, config.ingest_db_memory_mb)
+        alerts = Drainer(store.con, partial(rules_beside, store.path))
+        alerts.notify()  # alerts a killed run left in the outbox go first
 
         def skip(failure: Failure) -> None:
             store.add_skipped(failure.source, failure.reason)
@@ -169,16 +179,26 @@ def ingest_files(
                     continue
                 report.events += len(outcome.events)
                 results.append(outcome)
-            report.added += memory.run(store.add_results, results)
+            events = [e for r in results for e in r.events]
+            # The watch rules judge the batch inside its transaction: its alerts are queued in the outbox with
+            # its events, and the drainer's threads deliver them while the next batches are coded.
+            report.added += memory.run(store.add_results, results, partial(_queue_alerts, events=events))
+            alerts.notify()
             copies[:] = memory.run(store.add_copies, copies)
-            evaluate_new_events(store, [e for r in results for e in r.events])  # watch rules, after the commit
             release_free_memory()
             log.info("committed %d documents (%d added so far, %d events)", len(results), report.added, report.events)
             if progress:
                 for outcome in outcomes:
                     progress(outcome)
         memory.run(store.add_copies, copies)  # copies met after the last batch was queued
+        report.alerts_pending = alerts.close(alert_grace_s)
     return report
+
+
+def _queue_alerts(store: Store, events: list[Event]) -> None:
+    from .watch import evaluate_in_transaction
+
+    evaluate_in_transaction(store, events)
 
 
 class _DuckMemory:

@@ -4,7 +4,7 @@ interrupted run never leaves a partial document; queries are parameterised, neve
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -155,9 +155,11 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def add_results(self, results: Iterable[ProcessedDocument]) -> int:
+    def add_results(self, results: Iterable[ProcessedDocument], within: Callable[[Store], object] | None = None) -> int:
         """Store processed documents (pipeline `Result`s) in one transaction; returns documents added.
-        A document whose content is already stored is skipped; a new version of a known doc_id replaces it."""
+        A document whose content is already stored is skipped; a new version of a known doc_id replaces it.
+        `within(store)` runs last inside the transaction (ingest queues the batch's watch alerts there), so
+        what it writes is committed with the documents or rolled back with them."""
         results = list(results)
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -167,6 +169,8 @@ class Store:
                 added = len(fresh)
             else:  # replacements and repeated ids: document by document, in order
                 added = sum(self._add_one(r.document, r.sentences, r.toponyms, r.events) for r in results)
+            if within is not None:
+                within(self)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

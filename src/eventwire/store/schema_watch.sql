@@ -30,3 +30,24 @@ CREATE TABLE IF NOT EXISTS watch_alerts (
     record              JSON NOT NULL        -- the alert as delivered (includes the event record)
 );
 CREATE INDEX IF NOT EXISTS watch_alerts_seq ON watch_alerts (seq);
+
+-- The outbox (issue 17): one row per (alert, destination), written in the same transaction as the batch
+-- whose events raised the alert, so a crash can neither lose an alert nor raise it twice. Delivery drains it
+-- outside the ingest path (a thread per destination, `eventwire watch deliver`), in alert order.
+-- destination: 'stdout', 'jsonl:<absolute path>' or 'webhook:<url>' (settings such as headers stay in the
+-- rule file). state: pending -> sending -> delivered, or back to pending (destination down; retried), or
+-- failed (refused for good, e.g. HTTP 400). A row left 'sending' by a crash is resolved on the next drain:
+-- a JSONL file is read from jsonl_offset (its size before the write) and the alerts found there count as
+-- delivered, so no alert is written twice to a file; stdout and webhooks get it again (webhooks with the
+-- same Idempotency-Key header, the alert_id).
+CREATE TABLE IF NOT EXISTS watch_outbox (
+    alert_id     VARCHAR NOT NULL,
+    destination  VARCHAR NOT NULL,
+    state        VARCHAR NOT NULL DEFAULT 'pending',   -- pending | sending | delivered | failed
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    jsonl_offset BIGINT,                               -- a JSONL file's size before the last write
+    last_error   VARCHAR,
+    created_at   TIMESTAMP NOT NULL,                   -- UTC
+    delivered_at TIMESTAMP,                            -- UTC
+    PRIMARY KEY (alert_id, destination)
+);

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
+
+from .outbox import Outbox
 
 ALERT_KINDS = ("new", "update")
 
@@ -78,38 +80,46 @@ class AlertTable:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def record(self, alerts: list[Alert]) -> None:
-        """Store the alerts and their pairs in one transaction (before delivery: an alert is never raised twice)."""
+    def record(self, alerts: list[Alert], destinations: Iterable[str] = (), transaction: bool = True) -> None:
+        """Store the alerts, their pairs and their outbox rows (one per destination), in one transaction of
+        their own, or in the caller's open one when `transaction` is False (ingest: the batch's own)."""
         if not alerts:
             return
-        self.con.execute("BEGIN TRANSACTION")
+        if transaction:
+            self.con.execute("BEGIN TRANSACTION")
         try:
-            for a in alerts:
-                at = a.created_at.replace(tzinfo=None)
-                self.con.execute(
-                    "INSERT INTO watch_matches VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (rule_id, event_id) DO UPDATE "
-                    "SET fatalities = excluded.fatalities, n_alerts = watch_matches.n_alerts + 1, "
-                    "last_alert_at = excluded.last_alert_at",
-                    [a.rule_id, a.event_id, a.fatalities, at, at],
-                )
-                self.con.execute(
-                    "INSERT INTO watch_alerts (alert_id, rule_id, event_id, kind, fatalities, "
-                    "previous_fatalities, created_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        a.alert_id,
-                        a.rule_id,
-                        a.event_id,
-                        a.kind,
-                        a.fatalities,
-                        a.previous_fatalities,
-                        at,
-                        json.dumps(a.to_record(), ensure_ascii=False, default=str),
-                    ],
-                )
-            self.con.execute("COMMIT")
+            self._insert(alerts)
+            Outbox(self.con).enqueue([a.alert_id for a in alerts], destinations)
+            if transaction:
+                self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            if transaction:
+                self.con.execute("ROLLBACK")
             raise
+
+    def _insert(self, alerts: list[Alert]) -> None:
+        for a in alerts:
+            at = a.created_at.replace(tzinfo=None)
+            self.con.execute(
+                "INSERT INTO watch_matches VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (rule_id, event_id) DO UPDATE "
+                "SET fatalities = excluded.fatalities, n_alerts = watch_matches.n_alerts + 1, "
+                "last_alert_at = excluded.last_alert_at",
+                [a.rule_id, a.event_id, a.fatalities, at, at],
+            )
+            self.con.execute(
+                "INSERT INTO watch_alerts (alert_id, rule_id, event_id, kind, fatalities, "
+                "previous_fatalities, created_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    a.alert_id,
+                    a.rule_id,
+                    a.event_id,
+                    a.kind,
+                    a.fatalities,
+                    a.previous_fatalities,
+                    at,
+                    json.dumps(a.to_record(), ensure_ascii=False, default=str),
+                ],
+            )
 
     def mark_delivered(self, alert_ids: list[str]) -> None:
         if alert_ids:
@@ -125,15 +135,19 @@ class AlertTable:
         limit: int = 100,
         undelivered: bool = False,
     ) -> list[dict[str, Any]]:
-        """Alert records, newest first, each with its `delivered` flag."""
+        """Alert records, newest first, each with its `delivered` flag: every destination in the outbox has
+        taken it (alerts raised before the outbox: the flag stored with them)."""
         if not self.exists():
             return []
         clauses, params = _conditions(("rule_id = ?", rule_id), ("created_at >= ?", since), ("kind = ?", kind))
         if undelivered:
-            clauses.append("NOT delivered")
+            clauses.append("NOT done")
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self.con.execute(
-            f"SELECT record, delivered FROM watch_alerts{where} ORDER BY seq DESC LIMIT ?", [*params, int(limit)]
+            "SELECT record, done FROM (SELECT w.*, CASE WHEN o.alert_id IS NULL THEN w.delivered ELSE o.done END "
+            "AS done FROM watch_alerts w LEFT JOIN (SELECT alert_id, bool_and(state = 'delivered') AS done "
+            f"FROM watch_outbox GROUP BY alert_id) o USING (alert_id)){where} ORDER BY seq DESC LIMIT ?",
+            [*params, int(limit)],
         ).fetchall()
         return [{**json.loads(record), "delivered": delivered} for record, delivered in rows]
 

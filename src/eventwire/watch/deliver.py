@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from .errors import DeliveryError, WatchErrors
+from .errors import DeliveryError, RefusedDeliveryError, WatchErrors
 from .rules import Delivery
 
 log = logging.getLogger("eventwire")
@@ -47,6 +47,35 @@ class JsonlSink:
     def __init__(self, path: Path):
         self.path = path
 
+    def size(self) -> int:
+        """The file's size in bytes (0 if it does not exist yet): where the next write starts."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+    def written_ids(self, offset: int) -> set[str]:
+        """The alert_ids of the whole lines at or after byte `offset` (an outbox row's `jsonl_offset`). A last
+        line cut by a crash (no newline) is removed first: it was never a readable alert."""
+        try:
+            with self.path.open("rb+") as fh:
+                fh.seek(offset)
+                tail = fh.read()
+                cut = tail.rfind(b"\n") + 1
+                if cut < len(tail):
+                    fh.truncate(offset + cut)
+        except OSError:
+            return set()
+        ids = set()
+        for line in tail[:cut].splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("alert_id"), str):
+                ids.add(record["alert_id"])
+        return ids
+
     def send(self, records: list[dict[str, Any]]) -> list[bool]:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,9 +88,10 @@ class JsonlSink:
 
 
 class WebhookSink:
-    """POSTs each alert as JSON to `url`. A connection error, a timeout, or status 408/425/429/5xx is retried
-    up to `retries` more times, waiting backoff_s, 2*backoff_s, 4*backoff_s ... (at most 60 s) in between;
-    any other status >= 400 fails at once (retrying will not fix a bad request)."""
+    """POSTs each alert as JSON to `url`, with the header `Idempotency-Key: <alert_id>` (the same on every
+    retry and after a crash, so a receiver can drop a repeat). A connection error, a timeout, or status
+    408/425/429/5xx is retried up to `retries` more times, waiting backoff_s, 2*backoff_s, 4*backoff_s ...
+    (at most 60 s) in between; any other status >= 400 fails at once (retrying will not fix a bad request)."""
 
     def __init__(
         self,
@@ -93,12 +123,15 @@ class WebhookSink:
     def post(self, client: httpx.Client, record: dict[str, Any]) -> int:
         """POST one record; returns the number of attempts it took, or raises DeliveryError (E105)."""
         body = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
+        headers = self.headers
+        if isinstance(record.get("alert_id"), str):
+            headers = {**headers, "Idempotency-Key": record["alert_id"]}
         reason = ""
         for attempt in range(self.retries + 1):
             if attempt:
                 self.sleep(min(MAX_BACKOFF_S, self.backoff_s * 2 ** (attempt - 1)))
             try:
-                response = client.post(self.url, content=body, headers=self.headers)
+                response = client.post(self.url, content=body, headers=headers)
             except httpx.HTTPError as err:
                 reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
                 continue
@@ -106,8 +139,18 @@ class WebhookSink:
                 return attempt + 1
             reason = f"HTTP {response.status_code}"
             if response.status_code not in RETRY_STATUS:
-                raise DeliveryError(WatchErrors.E105.format(url=self.url, attempts=attempt + 1, reason=reason))
+                raise RefusedDeliveryError(WatchErrors.E105.format(url=self.url, attempts=attempt + 1, reason=reason))
         raise DeliveryError(WatchErrors.E105.format(url=self.url, attempts=self.retries + 1, reason=reason))
+
+
+def destination_key(delivery: Delivery, base: Path | None = None) -> str:
+    """The outbox's name for a destination: 'stdout', 'jsonl:<absolute path>' or 'webhook:<url>'."""
+    if delivery.type == "jsonl":
+        path = Path(delivery.path or "")
+        return "jsonl:" + str((path if path.is_absolute() or base is None else base / path).resolve())
+    if delivery.type == "webhook":
+        return f"webhook:{delivery.url}"
+    return "stdout"
 
 
 def make_sink(delivery: Delivery, base: Path | None = None) -> Sink:

@@ -1,6 +1,7 @@
-"""Evaluating watch rules: on events just stored (ingest calls `evaluate_new_events` after each batch) and
-over the stored history (`run_history`, the `eventwire watch run` command). Both go through `raise_alerts`:
-match, skip what has alerted already, record, deliver."""
+"""Evaluating watch rules: inside the transaction that stores a batch (`evaluate_in_transaction`, ingest),
+on events just stored (`evaluate_new_events`, API writes) and over the stored history (`run_history`, the
+`eventwire watch run` command). Each matches, skips what has alerted already and records the alert with one
+outbox row per destination; delivery drains the outbox (`outbox.py`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .alerts import Alert, AlertTable, Subject, alert_id, now_utc, stored_subjec
 from .deliver import deliver as deliver_records
 from .errors import RuleError
 from .match import match_rule
+from .outbox import Outbox, deliver_pending, destinations
 from .rules import Delivery, RuleSet, default_rules_path, load_rules_cached
 
 log = logging.getLogger("eventwire")
@@ -92,10 +94,47 @@ def run_history(
     return report
 
 
+def evaluate_in_transaction(
+    store: StoreLike, events: Iterable[Event | dict[str, Any]], rules: RuleSet | None = None
+) -> list[Alert]:
+    """Judge events inside the transaction that is storing them (`store.con` has it open) and queue the
+    alerts in the outbox in that same transaction: committed together with the events, or not at all.
+    Nothing is sent here; a `Drainer` or `deliver_pending` sends them (ingest passes this to
+    `Store.add_results`). Rules as in `evaluate_new_events`."""
+    if rules is None:
+        rules = _default_rules(store, strict=False)
+    records = [e.to_contract() if isinstance(e, Event) else e for e in events]
+    if not rules.rules or not records:
+        return []
+    alerts = _matches(store, rules, subjects_for(store.con, records))
+    AlertTable(store.con).record(alerts, destinations(rules), transaction=False)
+    return alerts
+
+
 def raise_alerts(
     store: StoreLike, rules: RuleSet, subjects: list[Subject], deliver: bool = True, record: bool = True
 ) -> list[Alert]:
-    """Match, drop pairs that alerted already with the same fatalities, record, then deliver."""
+    """Match, drop pairs that alerted already with the same fatalities, record with their outbox rows, then
+    deliver what the outbox holds for the rules' destinations. Not `record` (a dry run): deliver the
+    alerts straight to the rules' destinations, outbox untouched."""
+    alerts = _matches(store, rules, subjects)
+    if record:
+        AlertTable(store.con).record(alerts, destinations(rules))
+    if deliver and alerts:
+        if record:
+            deliver_pending(store.con, rules)
+            done = Outbox(store.con).delivered([a.alert_id for a in alerts])
+            for alert in alerts:
+                alert.delivered = alert.alert_id in done
+        else:
+            base = rules.path.parent if rules.path else None
+            flags = deliver_records([a.to_record() for a in alerts], rules.deliver, base)
+            for alert, ok in zip(alerts, flags, strict=True):
+                alert.delivered = ok
+    return alerts
+
+
+def _matches(store: StoreLike, rules: RuleSet, subjects: list[Subject]) -> list[Alert]:
     table = AlertTable(store.con)
     alerts: list[Alert] = []
     for subject in subjects:
@@ -106,15 +145,6 @@ def raise_alerts(
             alert = _next_alert(table, rule.id, rule.name, subject, match.distance_m)
             if alert is not None:
                 alerts.append(alert)
-    if record:
-        table.record(alerts)
-    if deliver and alerts:
-        base = rules.path.parent if rules.path else None
-        flags = deliver_records([a.to_record() for a in alerts], rules.deliver, base)
-        for alert, ok in zip(alerts, flags, strict=True):
-            alert.delivered = ok
-        if record:
-            table.mark_delivered([a.alert_id for a in alerts if a.delivered])
     return alerts
 
 

@@ -27,3 +27,7 @@ class RuleNotFoundError(NotFoundError):
 
 class DeliveryError(EventwireError):
     """An alert could not be delivered (raised only where the caller asks for it; ingest logs and goes on)."""
+
+
+class RefusedDeliveryError(DeliveryError):
+    """The destination refused the alert for good (e.g. HTTP 400): sending it again will not help."""
