@@ -106,6 +106,10 @@ class Place:
     feature_code: str | None = None
     direction: str | None = None
     population: int | None = None
+    # how the event's place was found (not in the contract): "placed" (its own sentence, after a placing preposition
+    # or as a relative place), "named" (its own sentence otherwise), "nearby" (the sentences before it), "document"
+    # (the dateline's or the document's country); None for a place that is no event's
+    basis: str | None = None
 
     def to_contract(self) -> dict[str, Any]:
         return {

@@ -106,6 +106,14 @@ _LEXICON = load_yaml("geo/event_place.yaml")
 SPEECH_VERBS = frozenset(str(w) for w in _LEXICON["speech_verbs"])
 PRESSURE_NOUNS = frozenset(str(w) for w in _LEXICON["pressure_nouns"])
 WATER_WORDS = frozenset(str(w) for w in _LEXICON["water_words"])
+MEDIA_WORDS = frozenset(str(w) for w in _LEXICON["media_words"])
+NEWS_AGENCIES = frozenset(str(w) for w in _LEXICON["news_agencies"])
+ORIGIN_AFTER = frozenset(str(w) for w in _LEXICON["origin_after"])
+ORIGIN_BEFORE = frozenset(str(w) for w in _LEXICON["origin_before"])
+ORIGIN_PEOPLE = frozenset(str(w) for w in _LEXICON["origin_people"])
+# how far after a toponym a media word may close the outlet's name: set by reading outlet names ("the Kabul Evening
+# Times" needs two words between; a third would reach the verb of the sentence)
+MEDIA_NAME_REACH = 3
 KIND_OF_WORDS = frozenset(str(w) for kind in _LEXICON["kind_of"].values() for w in kind)
 WATER_CODES = frozenset({"LK", "SEA", "OCN", "GULF", "STRT", "STM", "BAY", "CNL", "RSV", "LGN"})
 # Governments speak through their capitals and countries ("Washington said", "sanctions on Tehran").
@@ -132,7 +140,9 @@ def _may_locate(doc: Doc, top: Toponym) -> bool:
     officials", "Death to America") and not a government speaking or pressed ("Moscow said", "sanctions on Tehran")."""
     if top.is_dateline:
         return False
-    span = _span_of(doc, top)  # once: the three checks below read the same span
+    span = _span_of(doc, top)  # once: the checks below read the same span
+    if _names_outlet(span) or _names_origin_of(span):
+        return False
     return not (
         _place(top).precision == "country" and (_names_actor(span) or not _placed(span))
     ) and not _speaks_or_targeted(top, span)
@@ -156,7 +166,9 @@ class _DocContext:
         # geoparse returns toponyms in text order; any other order is searched linearly (same results)
         self.in_text_order = all(a <= b for a, b in pairwise(self.starts))
         self.datelines = [t for t in self.resolved if t.is_dateline]
-        self.main_place = _main_place([t for t in self.resolved if not _names_actor(_span_of(doc, t))])
+        self.main_place = _main_place(
+            [t for t in self.resolved if not _names_actor(s := _span_of(doc, t)) and not _names_outlet(s)]
+        )
         self._add_capitals(doc, gaz)
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
@@ -373,6 +385,53 @@ def _modifies_noun(span: Span) -> bool:
     )
 
 
+def _names_outlet(span: Span | None) -> bool:
+    """A credit line, not a place: a toponym inside a news outlet's name ("the Kabul Times reported", "Anadolu
+    Agency said") or an agency's own name written without a placing preposition ("Fars reported", "(Petra)")."""
+    if span is None:
+        return False
+    doc = span.doc
+    for k in range(span.end, min(len(doc), span.end + MEDIA_NAME_REACH)):
+        if doc[k].lower_ in MEDIA_WORDS and (doc[k].is_title or doc[k].is_upper):
+            return True
+        if not (doc[k].pos_ == "PROPN" or doc[k].is_title):
+            break
+    if span.text.lower().strip(".'’") not in NEWS_AGENCIES:
+        return False
+    prev = _previous_word(span)
+    return prev is None or prev.lower_ not in LOCATIVE
+
+
+def _names_origin_of(span: Span | None) -> bool:
+    """Someone's home town or origin, not where the event happened: "a Texas native", "the Ohio-born soldier", "a
+    native of Ohio", "his hometown of Dayton", "a soldier from Ohio" (a person described by where they come from)."""
+    if span is None:
+        return False
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2] if t.text not in ("-", "–")]
+    if after and after[0] in ORIGIN_AFTER:
+        return True
+    before = doc[max(0, span.start - 3) : span.start].text.lower()
+    if any(before.endswith(f"{w} of") for w in ORIGIN_BEFORE):
+        return True
+    root = span.root
+    while root.dep_ in ("appos", "conj") and root.head.i < root.i:  # "from Dayton, Ohio": Ohio is Dayton's
+        root = root.head
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "from" or prep.head.i > prep.i:
+        return False
+    person = prep.head
+    # "a 24-year-old from Dayton": the parser makes "old" the head
+    aged = person.lower_ == "old" and person.i >= 1 and person.doc[person.i - 1].text in ("-", "year", "years")
+    return (
+        person.pos_ in ("PRON", "PROPN")
+        and person.ent_type_ in ("PERSON", "NORP", "")
+        and person.dep_ != "ROOT"
+        or person.lower_ in ORIGIN_PEOPLE
+        or aged
+    )
+
+
 def _names_origin(prep: Token) -> bool:
     """True for "from" attached to a noun ("a missionary from Calgary", "troops from Chad"): where someone comes
     from describes an actor, not where the event happened ("fled from Mosul" is attached to the verb)."""
@@ -405,10 +464,13 @@ def _as_event_place(ctx: _DocContext, sent: Span, top: Toponym) -> Place:
     place = _place(top)
     m = _RELATIVE.search(before)
     if m:
-        return replace(place, precision="relative", direction=m.group(1).lower().replace("-", ""))
+        return replace(place, precision="relative", direction=m.group(1).lower().replace("-", ""), basis="placed")
     if _OUTSKIRTS.search(before):
-        return replace(place, precision="relative", direction="outskirts")
-    return replace(place)
+        return replace(place, precision="relative", direction="outskirts", basis="placed")
+    span = _span_of(sent.doc, top)
+    prev = _previous_word(span) if span is not None else None
+    placed = prev is not None and prev.lower_ in LOCATIVE and not _names_origin(prev)
+    return replace(place, basis="placed" if placed else "named")
 
 
 def _fallback(ctx: _DocContext, sent: Span) -> Place | None:
@@ -419,10 +481,11 @@ def _fallback(ctx: _DocContext, sent: Span) -> Place | None:
     if before:
         best = max(before, key=lambda t: (PRECISION_RANK.get(_place(t).precision, 1) > 1, t.start))
         best_place = _place(best)
-        return replace(best_place, precision=COARSER.get(best_place.precision, best_place.precision))
-    if ctx.datelines:
-        return _country_of(_place(ctx.datelines[0]))
-    return _country_of(ctx.main_place) if ctx.main_place is not None else None
+        return replace(best_place, precision=COARSER.get(best_place.precision, best_place.precision), basis="nearby")
+    country = _country_of(_place(ctx.datelines[0])) if ctx.datelines else None
+    if country is None and not ctx.datelines and ctx.main_place is not None:
+        country = _country_of(ctx.main_place)
+    return replace(country, basis="document") if country is not None else None
 
 
 def _country_of(place: Place) -> Place | None:
