@@ -74,3 +74,8 @@ def test_possessive_weekday_after_from_is_past():
     # "the toll from Friday's bombing" names a past happening; "from Friday" opens a period still to come
     assert resolve_date_text("The death toll from Friday's bombing rose", PUB)[0] == date(2021, 6, 11)
     assert resolve_date_text("Schools stay shut from Friday", PUB)[0] == date(2021, 6, 18)
+
+
+def test_would_looks_ahead():
+    # "would" is the future seen from the past: Saturday's report of a vote that "would" fall on Sunday
+    assert resolve_date_text("The deadline would coincide with a council vote on Sunday.", PUB)[0] == date(2021, 6, 13)

@@ -193,7 +193,9 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         para_first = s_index if para_break else para_first
         if event_date is None and not para_break and last_date[2] == s_index - 1:
             event_date, precision = last_date[0], last_date[1]
-        if event_date is not None:
+        # a day still to come ("a vote on Sunday" in Saturday's report) is no happening's: the next sentence, which
+        # tells what happened, does not inherit it
+        if event_date is not None and not (publication_date and event_date > publication_date):
             last_date = (event_date, precision, s_index)
         elif para_break:
             last_date = (None, None, -1)

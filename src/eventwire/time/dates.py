@@ -70,7 +70,8 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\
 ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # Future auxiliaries and plans in the words before a weekday: the day is ahead of the report, not behind it.
-FUTURE_CUE = r"\b(?:will|shall|'ll|is to|are to|due to|plans? to|planned|scheduled|expected to|going to)\b[^.;]*$"
+# "would" is the future seen from the past ("the deadline would coincide with a session on Sunday").
+FUTURE_CUE = r"\b(?:will|shall|'ll|would|is to|are to|due to|plans? to|planned|scheduled|expected to|going to)\b[^.;]*$"
 WEEKDAY = re.compile(
     r"\b(?P<last>last\s+|this\s+|past\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
 )
