@@ -107,6 +107,21 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit
 
 
+def lies_within(inner: Place, outer: Place) -> bool:
+    """`inner` can be a spot inside `outer`: the same country for a country; the same first-level division for an
+    admin1 (by its name or code); within `NEAR_KM` of `outer`'s precision for a town or a point."""
+    if inner.country and outer.country and inner.country != outer.country:
+        return False
+    if outer.precision == "country":
+        return bool(inner.country and inner.country == outer.country)
+    if outer.precision == "admin1":
+        names = {n.lower() for n in (outer.name, outer.admin1) if n}
+        return bool(inner.admin1 and inner.admin1.lower() in names)
+    if inner.lat is None or inner.lon is None or outer.lat is None or outer.lon is None:
+        return False
+    return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM.get(outer.precision, 50.0)
+
+
 def actors_agree(a: Actor | None, b: Actor | None, by_name: bool) -> bool:
     """Two actors that can be one party: no known countries or dictionary names that differ; for the speaker of
     a verbal act (`by_name`), also no two different written names."""

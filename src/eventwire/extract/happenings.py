@@ -21,9 +21,9 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..errors import DataFileError, Errors
-from ..model import Event, Evidence
+from ..model import Event, Evidence, Place
 from ..resources import data_path, load_yaml
-from .compat import PLACE_RANK, Compatibility, compatible, irrealis
+from .compat import PLACE_RANK, Compatibility, compatible, irrealis, lies_within
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,16 @@ def group_happenings(
             groups.append(_Group([mention]))
         else:
             home.mentions.append(mention)
-    return [_merge(g, rules) for g in groups]
+    return [_dated_by_report(_merge(g, rules), publication_date) for g in groups]
+
+
+def _dated_by_report(event: Event, publication_date: date | None) -> Event:
+    """A happening none of whose mentions states a date is dated by its report ("the minister condemned the
+    attack", told in Saturday's report, was said by Saturday). A happening named inside another event (modality
+    "reported") keeps no date: it happened some time before, and its report's day would be a guess."""
+    if event.date is not None or publication_date is None or event.modality == "reported":
+        return event
+    return replace(event, date=publication_date, date_precision="day")
 
 
 def _home(
@@ -194,12 +203,9 @@ def _merge(group: _Group, rules: Compatibility) -> Event:
         return replace(events[0], mentions=mentions)
     best = max(events, key=_informative)
     ranked = sorted(events, key=_informative, reverse=True)
-    real = [e for e in ranked if not irrealis(e)] or ranked
-    places = [e.location for e in ranked if e.location is not None]
-    place = min(places, key=lambda p: PLACE_RANK.get(p.precision, 9)) if places else None
+    place = happening_place(events)
     when, precision = rules.happening_date(ranked)
-    fatalities = [e.fatalities for e in real if e.fatalities is not None]
-    injuries = [e.injuries for e in real if e.injuries is not None]
+    fatalities, injuries = happening_toll([e for e in events if not irrealis(e)] or events)
     weapons = list(dict.fromkeys(w for e in events for w in e.weapons))
     source = best.source_actor or next((e.source_actor for e in ranked if e.source_actor), None)
     target = best.target_actor or next((e.target_actor for e in ranked if e.target_actor), None)
@@ -210,14 +216,57 @@ def _merge(group: _Group, rules: Compatibility) -> Event:
         location=place,
         date=when,
         date_precision=precision,
-        # the toll from the summary figure: a later "in all, 12 died" revises the lead's "at least 9"
-        fatalities=max(fatalities) if fatalities else None,
-        injuries=max(injuries) if injuries else None,
+        fatalities=fatalities,
+        injuries=injuries,
         weapons=weapons,
         mentions=mentions,
         confidence=_pooled_confidence(events, best),
         notes=[*best.notes, f"one happening told in {len(mentions)} sentences"],
     )
+
+
+# How a place was found (`Place.basis`), surest first: written after a placing preposition in the mention's own
+# sentence, written there otherwise, taken from the sentences before, the document's country.
+BASIS_ORDER = {"placed": 0, "named": 1, "nearby": 2, "document": 3}
+
+
+def _basis(place: Place) -> int:
+    return BASIS_ORDER.get(place.basis or "", len(BASIS_ORDER))
+
+
+def happening_place(events: list[Event]) -> Place | None:
+    """The happening's place, from its mentions in text order: the first place a mention writes as where it
+    happened ("in X", "near X"; else one its own sentence names), refined by a later, more specific place that
+    lies inside it ("in Iraq" ... "in Baghdad's Karrada district"). A place another mention names that does not
+    lie inside the lead's (a reaction's capital, a round-up's next town) is never taken over it."""
+    ordered = sorted(events, key=lambda e: e.evidence.char_start)
+    places = [e.location for e in ordered if e.location is not None]
+    if not places:
+        return None
+    surest = min(_basis(p) for p in places)
+    if surest >= BASIS_ORDER["nearby"]:  # no mention writes the place: the most specific of the inferred ones
+        return min(places, key=lambda p: (PLACE_RANK.get(p.precision, 9), _basis(p)))
+    stated = [p for p in places if _basis(p) <= BASIS_ORDER["named"]]
+    place = next(p for p in stated if _basis(p) == surest)
+    for other in stated:
+        if PLACE_RANK.get(other.precision, 9) < PLACE_RANK.get(place.precision, 9) and lies_within(other, place):
+            place = other
+    return place
+
+
+def happening_toll(events: list[Event]) -> tuple[int | None, int | None]:
+    """(fatalities, injuries) of a happening: the summary figure when a mention sums the toll up ("in all, 12
+    died", "the death toll rose to 30"), else the lead's (the first mention that states one). The largest figure
+    of all mentions would take a later, other incident's toll whenever a round-up's mentions were grouped."""
+    ordered = sorted(events, key=lambda e: e.evidence.char_start)
+    summary = [e for e in ordered if SUMMARY.search(e.evidence.sentence)]
+    fatalities = [e.fatalities for e in summary if e.fatalities is not None] or [
+        e.fatalities for e in ordered if e.fatalities is not None
+    ][:1]
+    injuries = [e.injuries for e in summary if e.injuries is not None] or [
+        e.injuries for e in ordered if e.injuries is not None
+    ][:1]
+    return max(fatalities, default=None), max(injuries, default=None)
 
 
 def _pooled_confidence(events: list[Event], best: Event) -> float:
