@@ -27,6 +27,9 @@ class Config:
     cors_origins: str = ""  # comma-separated; empty = CORS off
     api_write_rate: float = 1.0  # API writes per second per client IP (token bucket refill)
     api_write_burst: int = 20  # API writes a client IP may make at once (bucket size)
+    api_workers: int = 1  # processes coding posted documents (each holds the model, about 360 MB); on a
+    # 2-core machine one leaves the other core to the reads
+    api_queue: int = 8  # posted documents that may wait for a worker; one more is refused with 503 + Retry-After
     # events below this confidence are left out of `eventwire extract` and `eventwire events` unless
     # --min-confidence says otherwise. 0.0: on the event dev set (half A) every cut from 0.4 to 0.6 lost more
     # matched events than copies, so by default nothing is cut; raise it for a high-precision feed.

@@ -34,6 +34,7 @@ class ApiErrors:
     METHOD_NOT_ALLOWED = (405, "method_not_allowed", "Method not allowed on this endpoint")
     UNPROCESSABLE_DOCUMENT = (422, "unprocessable_document", "{reason}")
     EXTRACTION_UNAVAILABLE = (503, "extraction_unavailable", "Event extraction is not available on this server")
+    BUSY = (503, "busy", "The server is coding {queued} reports already; retry in {retry_after} s")
     STORE_UNAVAILABLE = (503, "store_unavailable", "{reason}")
     INTERNAL = (500, "internal", "Internal server error")
 

@@ -45,6 +45,12 @@ def stub_processor(documents):
     return out
 
 
+@pytest.fixture
+def stub():
+    """The stub coder (`stub_processor`), for tests that wrap it."""
+    return stub_processor
+
+
 @pytest.fixture(scope="session")
 def synthetic_db(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("api") / "events.duckdb")

@@ -111,9 +111,7 @@ def test_pipeline_failure_is_422_and_stores_nothing(make_client):
 
 def test_real_pipeline_codes_a_posted_report(make_client, sample_text):
     pytest.importorskip("eventwire.pipeline", reason="the extraction pipeline is not importable")
-    from eventwire.api.documents import pipeline_processor
-
-    client = make_client(processor=pipeline_processor)
+    client = make_client(processor=None)  # the real pipeline, in the server's worker process
     response = client.post(
         "/documents", headers=AUTH, json={"id": "afp", "text": sample_text, "publication_date": "2020-01-04"}
     )

@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from ..config import Config, load_config
 from ..web import router as web_router
 from . import documents, events, stats
+from .coding import Coder, Processor
 from .db import Database
 from .docs import install_docs
 from .errors import install_error_handlers
@@ -22,18 +23,23 @@ from .ratelimit import TokenBucket
 OPTIONAL_ROUTERS = ("eventwire.api.watch_routes",)
 
 
-def create_app(
-    db_path: str | None = None, config: Config | None = None, processor: documents.Processor | None = None
-) -> FastAPI:
+def create_app(db_path: str | None = None, config: Config | None = None, processor: Processor | None = None) -> FastAPI:
     """A FastAPI app serving the database at `db_path` (default: config.db_path). `processor` codes posted
-    documents (default: the real pipeline; tests pass a stub)."""
+    documents in a bounded thread pool (tests pass a stub); by default the real pipeline codes them in
+    `config.api_workers` worker processes, started with the app when writes are enabled (`api.coding`)."""
     config = config or load_config()
     db = Database(db_path or config.db_path)
+    coder = Coder(processor, config.api_workers, config.api_queue)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        db.close()
+        if config.api_token:
+            coder.start()
+        try:
+            yield
+        finally:
+            coder.close()
+            db.close()
 
     app = FastAPI(
         title="eventwire",
@@ -46,7 +52,7 @@ def create_app(
     install_docs(app)
     app.state.config = config
     app.state.db = db
-    app.state.processor = processor or documents.pipeline_processor
+    app.state.coder = coder
     app.state.write_limiter = TokenBucket(config.api_write_rate, config.api_write_burst)
     install_error_handlers(app)
     for router in (events.router, documents.router, stats.router, *optional_routers(), web_router):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -18,14 +16,13 @@ from ..ingest.decode import decode_bytes
 from ..ingest.readers import make_document
 from ..model import Document, Failure, Result
 from ..store import EventFilter
+from .coding import Coder
 from .db import Database
 from .deps import get_db, require_read, require_write
 from .errors import ApiError, ApiErrors, validation_message
 
-log = logging.getLogger("eventwire.api")
 router = APIRouter(tags=["documents"])
 DOC_ID = r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$"
-Processor = Callable[[list[Document]], list[Result | Failure]]
 
 
 class DocumentIn(BaseModel):
@@ -110,12 +107,22 @@ async def post_document(
             raise ApiError(ApiErrors.INVALID_BODY, detail="body: the report is empty")
     else:
         raise ApiError(ApiErrors.UNSUPPORTED_MEDIA_TYPE, content_type=media_type)
-    stored, doc_id, events = await run_in_threadpool(ingest_document, db, request.app.state.processor, doc_in)
-    return JSONResponse({"doc_id": doc_id, "stored": stored, "events": events}, status_code=201 if stored else 200)
+    coder: Coder = request.app.state.coder
+    document, known = await run_in_threadpool(prepare_document, db, doc_in)
+    if known is not None:
+        return JSONResponse({"doc_id": known[0], "stored": False, "events": known[1]}, status_code=200)
+    result = (await coder.code([document]))[0]
+    if isinstance(result, Failure):
+        raise ApiError(ApiErrors.UNPROCESSABLE_DOCUMENT, reason=result.reason)
+    stored = await run_in_threadpool(store_result, db, result)
+    events = [e.to_contract() for e in result.events]
+    return JSONResponse(
+        {"doc_id": document.doc_id, "stored": stored, "events": events}, status_code=201 if stored else 200
+    )
 
 
-def ingest_document(db: Database, processor: Processor, doc_in: DocumentIn) -> tuple[bool, str, list[dict]]:
-    """Clean, code and store one document; returns (newly stored, doc_id, event records)."""
+def prepare_document(db: Database, doc_in: DocumentIn) -> tuple[Document, tuple[str, list[dict]] | None]:
+    """The cleaned document, and (doc_id, event records) when the same content is stored already."""
     raw = doc_in.html if doc_in.html is not None else doc_in.text or ""
     doc_id = doc_in.id or "api-" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     try:
@@ -133,24 +140,17 @@ def ingest_document(db: Database, processor: Processor, doc_in: DocumentIn) -> t
     with db.reader() as store:
         known = list(store.iter_query("SELECT doc_id FROM documents WHERE content_hash = ?", [document.content_hash]))
         if known:
-            return False, known[0][0], store.events(EventFilter(doc_id=known[0][0]))
-    result = processor([document])[0]
-    if isinstance(result, Failure):
-        raise ApiError(ApiErrors.UNPROCESSABLE_DOCUMENT, reason=result.reason)
+            return document, (known[0][0], store.events(EventFilter(doc_id=known[0][0])))
+    return document, None
+
+
+def store_result(db: Database, result: Result) -> bool:
+    """Store a coded document with its events (and the watch alerts they raise); False when a concurrent
+    write stored the same content first."""
     with db.writer() as store:
         added = store.add_results([result])
         if added:
             from ..watch import evaluate_new_events
 
             evaluate_new_events(store, result.events)  # watch rules fire on API writes as on ingest
-    return added == 1, doc_id, [e.to_contract() for e in result.events]
-
-
-def pipeline_processor(documents: list[Document]) -> list[Result | Failure]:
-    """The real pipeline (imported on first use: the NLP model loads once, in the first write)."""
-    try:
-        from ..pipeline import process_batch, with_publication_date
-    except ImportError:
-        log.exception("the extraction pipeline cannot be imported")
-        raise ApiError(ApiErrors.EXTRACTION_UNAVAILABLE) from None
-    return process_batch([with_publication_date(d) for d in documents])
+    return added == 1
