@@ -1,6 +1,8 @@
 """Load test of the REST API: a local uvicorn (separate process) on 127.0.0.1, N concurrent clients for a
-bounded time mixing writes (POST small reports) and reads (lists, filters, GeoJSON, details, stats).
-Reports requests/s, p50/p99 latency per kind, errors, then checks the database is consistent.
+bounded time, twice: reads only (lists, filters, GeoJSON, details, stats), then the same reads mixed with
+writes (POST small reports, coded by the server's worker processes). Reports requests/s and p50/p99 latency
+per kind in each phase, the reads' p50/p99 ratio with writes to without, the writes refused with 503 (a
+client that gets one waits its Retry-After), errors, then checks the database is consistent.
 
     python bench/bench_api_load.py --seconds 30 --clients 50
     python bench/bench_api_load.py --extract stub     # API + store only, no NLP
@@ -82,14 +84,15 @@ def stub_processor(documents):
 
 
 # -- server process ------------------------------------------------------------------------------------
-def serve(db: str, port: int, extract: str) -> None:
+def serve(db: str, port: int, extract: str, workers: int, queue: int) -> None:
     import uvicorn
 
     from eventwire.api import create_app
     from eventwire.config import Config
 
-    config = Config(api_token=TOKEN, api_write_rate=0, api_write_burst=0)  # no rate limit: we measure capacity
-    processor = stub_processor if extract == "stub" else None
+    # no rate limit: we measure capacity
+    config = Config(api_token=TOKEN, api_write_rate=0, api_write_burst=0, api_workers=workers, api_queue=queue)
+    processor = stub_processor if extract == "stub" else None  # None: the real pipeline in worker processes
     app = create_app(db, config, processor=processor)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", proxy_headers=False, access_log=False)
 
@@ -115,6 +118,7 @@ class Stats:
         self.latency: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
         self.written: list[str] = []
+        self.refused = 0  # writes answered 503 (queue full)
         self.event_ids: list[str] = []
 
 
@@ -137,7 +141,14 @@ async def client_loop(client, base: str, deadline: float, stats: Stats, write_ra
             ok = response.status_code in (200, 201)
         except httpx.HTTPError:
             response, ok = None, False
-        stats.latency[kind].append(time.perf_counter() - t0)
+        elapsed = time.perf_counter() - t0
+        if response is not None and kind == "write" and response.status_code == 503:
+            stats.refused += 1
+            stats.latency["write 503"].append(elapsed)
+            wait = float(response.headers.get("retry-after", 1))  # a polite client waits as long as it is told
+            await asyncio.sleep(min(wait, max(0.0, deadline - time.monotonic())))
+            continue
+        stats.latency[kind].append(elapsed)
         if not ok:
             stats.errors[f"{kind} {response.status_code if response is not None else 'connection'}"] += 1
         elif kind == "write":
@@ -229,10 +240,12 @@ def percentile(values: list[float], p: float) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10, help="measured duration (default 10)")
+    parser.add_argument("--seconds", type=float, default=10, help="measured duration of each phase (default 10)")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
     parser.add_argument("--write-ratio", type=float, default=0.1, help="share of requests that are writes")
-    parser.add_argument("--seed", type=int, default=100, help="reports posted before the measured run")
+    parser.add_argument("--seed", type=int, default=40, help="reports posted before the measured run")
+    parser.add_argument("--workers", type=int, default=1, help="the server's coding processes (api_workers)")
+    parser.add_argument("--queue", type=int, default=8, help="posted reports that may wait (api_queue)")
     parser.add_argument(
         "--extract",
         choices=["auto", "real", "stub"],
@@ -244,7 +257,7 @@ def main() -> int:
     args = parser.parse_args()
     extract = args.extract if args.extract != "auto" else ("real" if pipeline_available() else "stub")
     if args.serve:
-        serve(args.serve[0], int(args.serve[1]), extract)
+        serve(args.serve[0], int(args.serve[1]), extract, args.workers, args.queue)
         return 0
 
     import httpx
@@ -252,7 +265,9 @@ def main() -> int:
     tmp = tempfile.mkdtemp(prefix="eventwire-bench-")
     db, port = os.path.join(tmp, "bench.duckdb"), free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, __file__, "--serve", db, str(port), "--extract", extract])
+    server_args = ["--extract", extract, "--workers", str(args.workers), "--queue", str(args.queue)]
+    server = subprocess.Popen([sys.executable, __file__, "--serve", db, str(port), *server_args])
+    phases: dict[str, tuple[Stats, float]] = {}
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -268,39 +283,69 @@ def main() -> int:
         t0 = time.monotonic()
         seeded = seed_reports(base, args.seed)
         print(
-            f"eventwire API load: {args.clients} clients, {args.seconds:g} s, write ratio {args.write_ratio}, "
-            f"extraction {extract}; seeded {len(seeded)} reports in {time.monotonic() - t0:.1f} s"
+            f"eventwire API load: {args.clients} clients, {args.seconds:g} s a phase, write ratio {args.write_ratio}, "
+            f"extraction {extract}, {args.workers} coding worker(s), queue {args.queue}; "
+            f"seeded {len(seeded)} reports in {time.monotonic() - t0:.1f} s"
         )
-        stats, elapsed = asyncio.run(run_load(base, args.seconds, args.clients, args.write_ratio, args.seed))
+        asyncio.run(run_load(base, 2.0, args.clients, 0.0, args.seed))  # warm-up, not measured
+        phases["reads only"] = asyncio.run(run_load(base, args.seconds, args.clients, 0.0, args.seed))
+        phases["with writes"] = asyncio.run(run_load(base, args.seconds, args.clients, args.write_ratio, args.seed))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    total = sum(len(v) for v in stats.latency.values())
-    errors = sum(stats.errors.values())
-    figures = {
+    figures: dict = {
         "clients": args.clients,
-        "seconds": round(elapsed, 1),
         "extract": extract,
-        "requests": total,
-        "requests_per_s": round(total / elapsed, 1),
-        "errors": errors,
-        "error_kinds": dict(stats.errors),
-        "writes_acknowledged": len(stats.written),
-        "by_kind": {},
+        "workers": args.workers,
+        "queue": args.queue,
+        "write_ratio": args.write_ratio,
+        "phases": {},
     }
-    all_latencies = [x for v in stats.latency.values() for x in v]
-    print(f"{'kind':<10}{'n':>7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
-    for kind, values in sorted(stats.latency.items()) + [("all", all_latencies)]:
-        p50, p99 = percentile(values, 50) * 1000, percentile(values, 99) * 1000
-        figures["by_kind"][kind] = {"n": len(values), "p50_ms": round(p50, 1), "p99_ms": round(p99, 1)}
-        print(f"{kind:<10}{len(values):>7}{len(values) / elapsed:>9.1f}{p50:>9.1f}{p99:>9.1f}")
-    print(f"errors: {errors} {dict(stats.errors) if errors else ''}")
-    problems = check_database(db, set(stats.written) | set(seeded))
+    written, errors = set(seeded), 0
+    for name, (stats, elapsed) in phases.items():
+        figures["phases"][name] = phase_figures(name, stats, elapsed)
+        written |= set(stats.written)
+        errors += sum(stats.errors.values())
+    reads = {name: figures["phases"][name]["by_kind"]["reads"] for name in phases}
+    alone, mixed = reads["reads only"], reads["with writes"]
+    ratio = {p: round(mixed[p] / alone[p], 2) if alone[p] else None for p in ("p50_ms", "p99_ms")}
+    figures["reads_with_writes_over_alone"] = ratio
+    print(
+        f"reads with writes / reads alone: p50 {mixed['p50_ms']:.0f} / {alone['p50_ms']:.0f} ms = {ratio['p50_ms']}x, "
+        f"p99 {mixed['p99_ms']:.0f} / {alone['p99_ms']:.0f} ms = {ratio['p99_ms']}x"
+    )
+    problems = check_database(db, written)
     figures["consistency_problems"] = problems
     print("database consistent: " + ("yes" if not problems else "NO\n  " + "\n  ".join(problems[:10])))
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2) + "\n")
     return 1 if problems or errors else 0
+
+
+def phase_figures(name: str, stats: Stats, elapsed: float) -> dict:
+    """Print one phase's table (per kind, then all reads, then everything) and return its figures."""
+    total = sum(len(v) for v in stats.latency.values())
+    errors = sum(stats.errors.values())
+    figures: dict = {
+        "seconds": round(elapsed, 1),
+        "requests": total,
+        "requests_per_s": round(total / elapsed, 1),
+        "errors": errors,
+        "error_kinds": dict(stats.errors),
+        "writes_acknowledged": len(stats.written),
+        "writes_refused_503": stats.refused,
+        "by_kind": {},
+    }
+    reads = [x for kind, v in stats.latency.items() if not kind.startswith("write") for x in v]
+    everything = [x for v in stats.latency.values() for x in v]
+    print(f"== {name}: {total / elapsed:.1f} requests/s")
+    print(f"{'kind':<10}{'n':>7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
+    for kind, values in sorted(stats.latency.items()) + [("reads", reads), ("all", everything)]:
+        p50, p99 = percentile(values, 50) * 1000, percentile(values, 99) * 1000
+        figures["by_kind"][kind] = {"n": len(values), "p50_ms": round(p50, 1), "p99_ms": round(p99, 1)}
+        print(f"{kind:<10}{len(values):>7}{len(values) / elapsed:>9.1f}{p50:>9.1f}{p99:>9.1f}")
+    print(f"writes refused (503, queue full): {stats.refused}; errors: {errors} {dict(stats.errors) if errors else ''}")
+    return figures
 
 
 def seed_reports(base: str, n: int) -> list[str]:
