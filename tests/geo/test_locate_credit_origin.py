@@ -45,3 +45,10 @@ def test_basis_says_how_the_place_was_found(parse):
     assert later is not None and later.basis == "nearby"
     doc, tops = parse("KABUL (Reuters) - Gunmen killed three guards on Tuesday.")
     assert locate_event(_sent(doc, "Gunmen"), tops).basis == "document"
+
+
+def test_a_speaking_government_places_its_statement_at_home(parse):
+    # the reaction is made in Iran, not at the place of the sentence before it
+    doc, tops = parse("The convoy was hit by a drone near Kirkuk on Friday. Tehran has condemned the strike.")
+    p = locate_event(_sent(doc, "condemned"), tops)
+    assert p is not None and p.country == "IRN" and p.precision == "country"

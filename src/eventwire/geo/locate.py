@@ -132,7 +132,21 @@ def locate_event(sent: Span, toponyms: list[Toponym]) -> Place | None:
     if inside:
         best = max(inside, key=lambda t: _score(ctx, sent, t, len(inside)))
         return _as_event_place(ctx, sent, best)
-    return _fallback(ctx, sent)
+    return _speaking_government(ctx, sent) or _fallback(ctx, sent)
+
+
+def _speaking_government(ctx: _DocContext, sent: Span) -> Place | None:
+    """The country of a government speaking through its capital or its name ("Tehran has condemned the strike",
+    "Moscow said"), for a sentence that places nothing: the statement was made there, not at the place of the
+    sentences before it (a reaction in a report about an attack elsewhere)."""
+    for top in ctx.inside(sent.start_char, sent.end_char):
+        if top.is_dateline or _place(top).feature_code not in METONYM_CODES:
+            continue
+        span = _span_of(sent.doc, top)
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEECH_VERBS:
+            country = _country_of(_place(top))
+            return replace(country, basis="named") if country is not None else None
+    return None
 
 
 def _may_locate(doc: Doc, top: Toponym) -> bool:
