@@ -1,7 +1,8 @@
-"""Shared fixtures: sample report, a fresh store, saved inputs under tests/data/."""
+"""Shared fixtures: sample report, a fresh store, saved inputs under tests/data/, headless Chromium."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,29 @@ def memory_store():
 
     with Store(":memory:") as store:
         yield store
+
+
+# Headless Chromium for the browser tests (tests/web, tests/watch/test_alerts_page.py): Debian's `chromium`,
+# driven by playwright, nothing downloaded. One per session, shared: playwright's sync API runs one event
+# loop per thread, so a second `sync_playwright()` opened while this one lives fails.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,10 +1,9 @@
-"""Fixtures of the browser tests: a uvicorn server on 127.0.0.1 over a synthetic database, and headless
-Chromium (Debian's `chromium`, driven by playwright; nothing is downloaded)."""
+"""Fixtures of the browser tests: a uvicorn server on 127.0.0.1 over a synthetic database (the headless
+Chromium, `browser`, is shared with the alerts page test: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import socket
 import threading
 import time
@@ -19,15 +18,6 @@ synthetic = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(synthetic)
 
 N_EVENTS = 150
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port() -> int:
@@ -61,15 +51,3 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}", results
     server.should_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()

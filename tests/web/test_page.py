@@ -1,5 +1,6 @@
 """The web page in headless Chromium against a live server: markers drawn, filtering by type, an event
-opened with its evidence highlighted in the document text, nothing fetched from outside the server."""
+opened with its evidence highlighted in the document text, nothing fetched from outside the server. Every wait
+is for a condition on the page (never for a length of time)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ def test_filter_by_type_then_open_event_shows_highlighted_evidence(page, server)
 
 def test_click_on_marker_opens_event(page):
     page.click("#zoom-in")
+    page.wait_for_function("window.eventwire.map.view.k > 1")
     target = page.evaluate("""() => { const map = window.eventwire.map;
                                       const m = map.drawn.find(d => !d.cluster && map.hit(d.x, d.y) === d);
                                       return m && {x: m.x, y: m.y, id: m.event.event_id}; }""")
@@ -82,6 +84,7 @@ def test_timeline_brush_narrows_dates(page):
     page.mouse.down()
     page.mouse.move(box["x"] + 200, y, steps=5)
     page.mouse.up()
+    page.wait_for_function("document.getElementById('range-label').textContent.includes('click to clear')")
     status = page.text_content("#status")
     shown, total = int(status.split(" of ")[0]), int(status.split(" of ")[1].split()[0])
     assert 0 < shown < total
