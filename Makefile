@@ -7,7 +7,7 @@ SAMPLE := examples/000_f76d077bb8374fe8.txt
 # The sample report carries no date of its own: it is the AFP wire of Saturday 4 January 2020.
 SAMPLE_DATE := 2020-01-04
 
-.PHONY: install install-test install-lint install-train demo test lint train eval bench clean
+.PHONY: install install-test install-lint install-train demo test lint train eval eval-heldout bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -45,6 +45,15 @@ lint: install-lint
 # annotated sentences in train/events/ (never from ../shared/eval). Deterministic for a given lexicon and data.
 train: install-train
 	$(BIN)/python train/train_event_classifier.py
+
+# The project's own held-out sentences (train/heldout/: written apart from the training set, never trained on):
+# how the coder does on sentences it has never seen, without ../shared.
+eval-heldout: install
+	@mkdir -p build
+	$(BIN)/python train/heldout_to_gold.py train/heldout/events_heldout.jsonl > build/heldout_gold.jsonl
+	$(BIN)/python -c "import json,sys; [print(json.dumps({'id': d['doc_id'], 'text': d['text']})) for d in map(json.loads, open('build/heldout_gold.jsonl'))]" > build/heldout_in.jsonl
+	$(BIN)/eventwire extract build/heldout_in.jsonl --format jsonl > build/heldout_pred.jsonl
+	$(BIN)/python train/score_types.py build/heldout_gold.jsonl build/heldout_pred.jsonl
 
 EVAL := ../shared/eval
 eval: install

@@ -48,7 +48,8 @@ def score(gold_path: Path, gold: list[dict], preds: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--half", default="A")
+    parser.add_argument("--half", default="A", help="A, B or all")
+    parser.add_argument("--gold", action="append", help="gold files to use instead of the dev sets")
     parser.add_argument("--grid", default="")
     parser.add_argument("--off", default="", help="comma-separated filters to switch off: salience, generic")
     parser.add_argument("--core-lexicon", action="store_true", help="only triggers.csv (measures the lexicon files)")
@@ -66,9 +67,9 @@ def main() -> None:
         name, values = part.split("=")
         grid[name] = [float(v) for v in values.split(",")]
     parsed = []
-    for path in SETS:
+    for path in [Path(g) for g in args.gold] if args.gold else SETS:
         gold = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-        gold = [d for d in gold if half(d["doc_id"]) == args.half]
+        gold = [d for d in gold if args.half == "all" or half(d["doc_id"]) == args.half]
         docs = [
             with_publication_date(
                 Document(d["doc_id"], d["text"], publication_date=parse_iso_date(d.get("publication_date")))
