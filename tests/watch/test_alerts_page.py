@@ -1,5 +1,5 @@
 """static/alerts.js in headless Chromium: the geofences are drawn on the map and the alerts listed. Every wait
-is for a condition on the page (never for a length of time)."""
+is for a condition on the page (never for a length of time), given as a function (see tests/web/test_page.py)."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def test_fences_drawn_and_alerts_listed(browser, live_server):
     try:
         page.goto(live_server + "/")
         # the list is complete once the four alerts are rendered, the map once both fences are drawn on it
-        page.wait_for_function("document.querySelectorAll('#alerts li.alert').length === 4", timeout=20_000)
-        page.wait_for_function("document.getElementById('map').dataset.fences === '2'", timeout=20_000)
+        page.wait_for_function("() => document.querySelectorAll('#alerts li.alert').length === 4", timeout=20_000)
+        page.wait_for_function("() => document.getElementById('map').dataset.fences === '2'", timeout=20_000)
         items = page.locator("#alerts li").all_text_contents()
         assert len(items) == 4 and "3 → 7 dead" in items[0]
         assert errors == []
