@@ -66,6 +66,11 @@ def decide(
             kept[event_type] = draft
         else:
             rejected.append(draft)
+    if drafts and not kept and len(drafts) > 1 and reject_at < settings.reject_min:
+        # choosing among candidates never empties the sentence: the most probable of them stays
+        chosen = max(rejected, key=lambda d: reading.types.get(d.event_type, 0.0))
+        kept[chosen.event_type] = chosen
+        rejected.remove(chosen)
     confident = best != NO_EVENT and p_best >= settings.retype_min
     if rejected and confident and best not in kept:
         strongest = max(rejected, key=lambda d: max(c.match.entry.weight for c in d.cands))
