@@ -79,5 +79,10 @@ eval: install
 bench: install
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
+# The README's picture (docs/screenshot.png) from real reports: the sample and a slice of ../shared/corpus (read
+# now, never copied here) ingested into a temporary DuckDB, served, and captured with headless /usr/bin/chromium.
+screenshot: install-test
+	$(BIN)/python scripts/screenshot.py --out docs/screenshot.png
+
 clean:
 	rm -rf build .pytest_cache
