@@ -7,7 +7,7 @@ SAMPLE := examples/000_f76d077bb8374fe8.txt
 # The sample report carries no date of its own: it is the AFP wire of Saturday 4 January 2020.
 SAMPLE_DATE := 2020-01-04
 
-.PHONY: install install-test install-lint install-train demo test lint train eval eval-heldout bench clean
+.PHONY: install install-test install-lint install-train demo test lint train eval eval-heldout bench screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
