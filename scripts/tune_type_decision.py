@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--core-lexicon", action="store_true", help="only triggers.csv (measures the lexicon files)")
     args = parser.parse_args()
     if "salience" in args.off:  # keep weak attack mentions of long reports
-        core.REPORT_SENTENCES = 10**9
+        core.TYPE_DECISION = dataclasses.replace(core.TYPE_DECISION, report_sentences=10**9)
     if "generic" in args.off:  # keep war talk, totals and habits
         core.generic_reason = lambda *a, **k: None
     if args.core_lexicon:
@@ -82,7 +82,10 @@ def main() -> None:
         print(f"parsed {path.name}: {len(gold)} docs", file=sys.stderr)
     names = list(grid)
     for values in itertools.product(*(grid[n] for n in names)) if names else [()]:
-        chosen = dataclasses.replace(settings.TYPE_DECISION, **dict(zip(names, values, strict=True)))
+        overrides = dict(zip(names, values, strict=True))
+        if overrides.pop("no_rule_types", 0):
+            overrides["rule_judged_types"] = frozenset()
+        chosen = dataclasses.replace(settings.TYPE_DECISION, **overrides)
         type_decision.TYPE_DECISION = chosen
         core.TYPE_DECISION = chosen
         row = []

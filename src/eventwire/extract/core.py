@@ -72,17 +72,6 @@ MODALITY_WEIGHT = {
 }
 # (governing type, content type) -> the governing event's real type
 RETYPE = {("REQUEST", "THREATEN"): "THREATEN", ("AGREE", "THREATEN"): "THREATEN", ("AGREE", "ASSAULT"): "THREATEN"}
-# A report (this many sentences or more) is coded for attacks only when one mention is salient: a trigger at
-# least this clear with an actor, toll or weapon.
-# Why 0.75: triggers.csv weights are hand-set bands; from 0.75 up are words that by themselves name a deliberate,
-# one-sided act against a victim ("assault", "killing", "shooting", "kidnap", "bombing", "murder"); below are words
-# that may name mutual fighting, a bare physical happening, an operation or only its outcome ("clash", "fighting",
-# "explosion", "blast", "raid", "offensive", "die", "wound"). The cut is that band boundary, so it moves with the
-# lexicon's meaning, not with a score. (It was first picked on the dev set; 0.7 or 0.8 cost 0.004-0.012 dev F1.)
-# Why 3: one or two sentences are a statement or a headline plus its lead, where every mention is the news itself;
-# from the third sentence a report can carry background and passing references. (2 or 4 cost <= 0.004 dev F1.)
-SALIENT_WEIGHT = 0.75
-REPORT_SENTENCES = 3
 
 
 def _content_parent(match: Match, by_token: dict[int, Match]) -> Match | None:
@@ -284,7 +273,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
         for ref in refs:  # after the sentence's own events: the referenced noun follows its governor
             events.append(_referenced_event(document, ref, sent, resolver, onto, location))
             referenced.add(events[-1].event_id)
-    if len(sentences) >= REPORT_SENTENCES and not salient_assault:
+    if len(sentences) >= TYPE_DECISION.report_sentences and not salient_assault:
         # a long report whose attack mentions are all weak (war talk, passing references) is not about an attack;
         # an anchored referenced happening is not weak (references.py checked its date, toll or names)
         events = [e for e in events if e.event_type != "ASSAULT" or e.event_id in referenced]
@@ -372,7 +361,7 @@ def _referenced_event(
 
 def _salient(event: Event, weight: float) -> bool:
     """An attack told as fact with a clear trigger and something concrete: an actor, a toll or a weapon."""
-    if weight < SALIENT_WEIGHT or event.modality not in ("asserted", "reported", "claimed"):
+    if weight < TYPE_DECISION.salient_weight or event.modality not in ("asserted", "reported", "claimed"):
         return False
     return bool(
         event.source_actor
