@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Document, Event, Evidence, Place, Toponym
+from ..model import Document, Event, Evidence, Place, Toponym
 from ..time import date_owners, find_publication_date, resolve_event_date, setting_noun, trigger_date
 from . import clauses, lexicon
 from .actors import ActorResolver
@@ -22,11 +22,12 @@ from .casing import is_all_caps, restore_case
 from .casualties import Casualties, find_casualties
 from .casualty_links import pass_casualties_back, single_person_killed
 from .classifier import SentenceReading, read_sentence
+from .confidence import ConfidenceEvidence, confidence
 from .drafts import Candidate, Draft
 from .happenings import group_happenings
 from .lexicon import Ontology, Weapon
 from .modality import modality_of
-from .references import REFERENCE_FACTOR, Reference, find_references
+from .references import Reference, find_references
 from .roles import event_actors
 from .settings import TYPE_DECISION
 from .specificity import generic_reason
@@ -61,14 +62,6 @@ BACKGROUND = {"after", "following", "since", "before", "despite", "amid", "over"
 BACKGROUND_HEADS = {
     "for": {"retaliation", "revenge", "response", "reprisal", "punishment"},
     "of": {"suspect", "accuse", "charge", "convict", "guilty", "responsible", "acquit"},
-}
-MODALITY_WEIGHT = {
-    "asserted": 1.0,
-    "reported": 0.9,
-    "claimed": 0.8,
-    "threatened": 0.65,
-    "hypothetical": 0.6,
-    "denied": 0.5,
 }
 # (governing type, content type) -> the governing event's real type
 RETYPE = {("REQUEST", "THREATEN"): "THREATEN", ("AGREE", "THREATEN"): "THREATEN", ("AGREE", "ASSAULT"): "THREATEN"}
@@ -132,13 +125,6 @@ def _locate(sent: Span, toponyms: list[Toponym]) -> Place | None:
     from .. import geo  # imported here: geo is a sibling stage and need not load for text-only coding
 
     return geo.locate_event(sent, toponyms)
-
-
-def _confidence(weight: float, source: Actor | None, target: Actor | None, modality: str) -> float:
-    actor_factor = (
-        0.7 + (0.15 if source and source.country or source and source.sector else 0.0) + (0.15 if target else 0.0)
-    )
-    return max(0.05, min(1.0, weight * actor_factor * MODALITY_WEIGHT.get(modality, 0.8) + 0.1))
 
 
 def _work_doc(doc: Doc) -> tuple[Doc, bool]:
@@ -264,6 +250,7 @@ def extract_events(document: Document, doc: Doc, toponyms: list[Toponym]) -> lis
                 own_date or event_date,
                 own_precision if own_date else precision,
                 model_modality=_model_modality(reading, draft.event_type),
+                model_probability=reading.types.get(draft.event_type),
             )
             events.append(event)
             if event.event_type == "ASSAULT":
@@ -412,6 +399,7 @@ def _build_event(
     precision: str | None,
     referenced: bool = False,
     model_modality: str | None = None,
+    model_probability: float | None = None,
 ) -> Event:
     cands = sorted(draft.cands, key=lambda c: -c.match.entry.weight)
     source, source_head, target = event_actors(draft, cands, resolver, location)
@@ -474,7 +462,16 @@ def _build_event(
         fatalities=fatalities,
         injuries=injuries,
         weapons=weapon_names,
-        confidence=_confidence(main.entry.weight, source, target, modality) * (REFERENCE_FACTOR if referenced else 1.0),
+        confidence=confidence(
+            ConfidenceEvidence(
+                main.entry.weight,
+                model_probability,
+                bool(source and (source.country or source.sector)),
+                target is not None,
+                modality,
+                referenced,
+            )
+        ),
         trigger=trigger_text,
         trigger_start=main.token.idx,
         notes=notes,

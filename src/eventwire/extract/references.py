@@ -43,9 +43,6 @@ if TYPE_CHECKING:
     from .drafts import Candidate
     from .triggers import Match
 
-# Confidence of a referenced happening relative to a directly told one: it is told second-hand and in passing,
-# so in a merged event the toll of a direct report (see dedup.fatalities) outweighs it.
-REFERENCE_FACTOR = 0.8
 # Governing contexts in which the named happening is not (yet) real.
 UNREAL_MODALITIES = {"threatened", "hypothetical", "denied"}
 # "talks resumed after last week's attack", "offered talks following the invasion": a happening told as the time
