@@ -47,7 +47,7 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     road numbers in sentences about roads ("the B4512"), named road features ("the Kestrel Mill roundabout") and
     buildings the NER calls organisations ("Eastvale Cancer Centre", "St. Oswin's Abbey"); those
     are dropped where the text names no town near them. A generic word that names a first-order division of the
-    story's main country ("the North West" of South Africa) is that division."""
+    story's main country ("the Central province" of a country that has one) is that division."""
     if not doc.text.strip():
         return []
     gaz = get_gazetteer()

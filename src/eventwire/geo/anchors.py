@@ -47,8 +47,8 @@ def drop_saints(toponyms: list[Toponym]) -> list[Toponym]:
 
 
 def place_generic_divisions(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
-    """Unresolved names that are generic words ("North West", "Eastern") but also the name of a first-order division
-    of the country the document is mostly about ("the North West and Limpopo provinces" of South Africa): that
+    """Unresolved names that are generic words ("Central", "Eastern") but also the name of a first-order division
+    of the country the document is mostly about ("the Central and Eastern provinces" of a country so divided): that
     division. The generic words are kept out of the name index, so the ranker never sees them."""
     if not any(t.place is None for t in toponyms):
         return
@@ -63,9 +63,9 @@ def place_generic_divisions(gaz: Gazetteer, toponyms: list[Toponym]) -> None:
                 toponyms[n] = replace(t, place=gaz.place(row), score=FALLBACK_SCORE)
 
 
-# A name the gazetteer cannot place ("Oakport Township", "Naugatuck River", a church) lies near the places the text
-# puts it with: its written container ("Holliday, Mo."), its owner ("Cairo's Abbasiya district"), the town it is
-# written relative to ("north of Moorhead"), else the nearest town named before it (local news names its towns
+# A name the gazetteer cannot place ("Harlow Township", "Tessel River", a church) lies near the places the text
+# puts it with: its written container ("Elm Falls, Mo."), its owner ("Velmora's Old Quay district"), the town it is
+# written relative to ("north of Brackton"), else the nearest town named before it (local news names its towns
 # around its townships, rivers and roads). Such a toponym gets the anchor's coordinates with precision "relative"
 # (a container gives its own precision) and no geonameid: somewhere near the anchor, not at it.
 ANCHOR_PRECISIONS = frozenset({"city", "point"})
@@ -73,7 +73,7 @@ ANCHOR_MAX_CHARS = 600  # the nearest town must be named within this many charac
 RELATIVE_MAX_CHARS = 40
 OWNER_RADIUS_KM = 100.0  # a town's part read farther than this from the town is a namesake elsewhere
 FALLBACK_SCORE = 0.3
-# Kinds of place written in lists ("Austria, Slovakia, Cyprus"; "Tamil Nadu, Karnataka"): there a comma is no container.
+# Kinds of place written in lists ("Lurovia, Ardenne, Tessland"; "Upper Dar, Lower Dar"): there a comma is no container.
 LIST_CODES = BROAD_CODES | {sources.ADM1}
 _PART_AFTER = re.compile(r"\s+(?:suburb|suburbs|neighbou?rhood|district)\s+of\s+", re.IGNORECASE)
 _PART_BEFORE = re.compile(
@@ -99,13 +99,13 @@ def place_by_anchor(
             continue
         owner = _owner(text, toponyms, n)
         if owner is not None and (t.place is None or _km(t.place, _place(owner)) > OWNER_RADIUS_KM):
-            # "Cairo's Abbasiya neighbourhood": in Cairo, whatever namesake the name has elsewhere.
+            # "Velmora's Old Quay neighbourhood": in Velmora, whatever namesake the name has elsewhere.
             toponyms[n] = _near(t, _place(owner))
             continue
         container = _container(gaz, mentions, resolutions, m)
         if t.place is not None:
-            # "Holliday, Mo." read as a Holiday elsewhere: the written container is the better reading (for a town
-            # or county only: "Austria, Slovakia, Cyprus" is a list, not a container).
+            # "Elm Falls, Mo." read as an Elm Falls elsewhere: the written container is the better reading (for a town
+            # or county only: "Lurovia, Ardenne, Tessland" is a list, not a container).
             if (
                 container is not None
                 and t.place.feature_code not in LIST_CODES
@@ -119,8 +119,8 @@ def place_by_anchor(
         if " " not in t.text.strip() and m.label not in ANCHORED_LABELS:
             continue  # a lone unknown word ("Earth", "West") is no local place to put near a town
         pending.append(n)
-    # Anchors are the towns as finally read ("Giza's Haram district" is no longer the Haram in Norway). A county is
-    # a fine anchor too ("North Druid Hills Road" in a story about DeKalb County): counties are small.
+    # Anchors are the towns as finally read ("Velmora's Haldor district" is no longer a Haldor abroad). A county is
+    # a fine anchor too ("Old Mill Road" in a story about Brackton County): counties are small.
     anchors = [
         t
         for t in toponyms
@@ -154,7 +154,7 @@ def _near(t: Toponym, anchor: Place, precision: str | None = "relative") -> Topo
 
 
 def _nearest_anchor(text: str, anchors: list[Toponym], starts: list[int], t: Toponym) -> Toponym | None:
-    """The town `t` is written relative to ("Oakport Township north of Moorhead"), else the nearest town named
+    """The town `t` is written relative to ("Harlow Township north of Brackton"), else the nearest town named
     before it (within `ANCHOR_MAX_CHARS`), else the nearest named after it in its paragraph."""
     k = bisect_left(starts, t.end)
     after = anchors[k] if k < len(anchors) else None
@@ -171,8 +171,8 @@ def _nearest_anchor(text: str, anchors: list[Toponym], starts: list[int], t: Top
 
 
 def _owner(text: str, toponyms: list[Toponym], n: int) -> Toponym | None:
-    """The town written as the owner of toponym `n` ("Giza's Haram district", "the Cincinnati suburb of West
-    Chester", "Sharonville, a suburb of Cincinnati"), if any."""
+    """The town written as the owner of toponym `n` ("Velmora's Haldor district", "the Brackton suburb of West
+    Linden", "Linden Park, a suburb of Brackton"), if any."""
     t = toponyms[n]
     prev = toponyms[n - 1] if n else Toponym("", -10, -10)
     if _can_own(prev, t) and (
@@ -203,8 +203,8 @@ def _can_own(owner: Toponym, t: Toponym) -> bool:
 
 
 def _bigger(owner: Toponym, part: Toponym) -> bool:
-    """True when `owner` is the bigger town: "X suburb of Y" reads both ways ("the Cincinnati suburb of West
-    Chester", "the Crown Heights neighborhood of Brooklyn"); the part is the smaller."""
+    """True when `owner` is the bigger town: "X suburb of Y" reads both ways ("the Brackton suburb of West
+    Linden", "the Harlow Heights neighborhood of Brackton"); the part is the smaller."""
     return part.place is None or (_place(owner).population or 0) > (part.place.population or 0)
 
 
@@ -215,7 +215,7 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _container(gaz: Gazetteer, mentions: list[Mention], resolutions: list[Resolution], m: Mention) -> int | None:
-    """Row of the division or country written after `m` ("Holliday, Mo."), when resolved."""
+    """Row of the division or country written after `m` ("Elm Falls, Mo."), when resolved."""
     if m.qualifier is None:
         return None
     r = resolutions[m.qualifier]

@@ -1,4 +1,4 @@
-"""Datelines: "BAGHDAD (AFP) -", "KABUL, Afghanistan —", "Manhattan, Kan. (AP) --" at the start of a report."""
+"""Datelines: "BAGHDAD (AFP) -", "KABUL, Afghanistan —", "Elm Falls, Kan. (AP) --" at the start of a report."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from .detect import Mention
 
 _DATELINE_END = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*)?(?:\([^)]{1,40}\)\s*)?(?:-{1,2}|–|—|:|\(|,)")
 MAX_DATELINE_OFFSET = 40
-# A dateline opens the report, after at most a headline and a byline: a place opening a later paragraph ("IN SAN
-# JOSE, the talks...", a sign-off "EL SALVADOR, 2 NOVEMBER 1989") is no dateline.
+# A dateline opens the report, after at most a headline and a byline: a place opening a later paragraph ("IN ELM
+# FALLS, the talks...", a sign-off "LUROVIA, 2 NOVEMBER 1989") is no dateline.
 MAX_DATELINE_LINE = 3
 _LETTER = re.compile(r"[^\W\d_]")
 

@@ -102,7 +102,7 @@ class Gazetteer:
         return rows.get(iso3)
 
     def generic_division(self, text: str, iso3: str) -> int | None:
-        """Row of the first-order division of country `iso3` whose name is the generic word `text` ("North West",
+        """Row of the first-order division of country `iso3` whose name is the generic word `text` ("Central",
         "Eastern"), or None. Such names are not in `index` (`GENERIC_KEYS`)."""
         rows = self.__dict__.get("_generic_divisions")
         if rows is None:  # built on first use, like `country_row`

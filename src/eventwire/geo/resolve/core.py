@@ -41,7 +41,7 @@ def resolve(
     weights for the document context (`demonym_countries`)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for k, m in enumerate(mentions):
-        # "Dublin Village" and "Dublin" in one story are one place: one group, one reading, no self-support.
+        # "Elm Falls Village" and "Elm Falls" in one story are one place: one group, one reading, no self-support.
         groups[name_key(base_name(gaz, m.text)) + ("#adj" if m.label == "ADJ" else "")].append(k)
     keys = list(groups)
     cands = {key: mention_candidates(gaz, [mentions[k] for k in groups[key]]) for key in keys}

@@ -24,12 +24,12 @@ QUALIFIER_CODES = (sources.ADM1, sources.COUNTRY, sources.ADM2)
 
 
 def base_name(gaz: Gazetteer, text: str) -> str:
-    """`text` without a place-kind suffix the gazetteer does not know it with ("Dublin Village" -> "Dublin")."""
+    """`text` without a place-kind suffix the gazetteer does not know it with ("Elm Falls Village" -> "Elm Falls")."""
     low = text.lower()
     ids = gaz.lookup(text)
     if ids:
-        # "Dublin City" is only an alternate name of Dublin, Ireland: read it as "Dublin", a city, so that the
-        # document decides between the Dublins (a place whose own name it is, "Kansas City", stays whole).
+        # "Brackton City" known only as an alternate name of one Brackton: read it as "Brackton", a city, so that
+        # the document decides between the Bracktons (a place whose own name it is, "Harbor City", stays whole).
         suf = next((s for s in SETTLEMENT_SUFFIXES if low.endswith(s) and len(text) > len(s)), None)
         key = name_key(text)
         if suf is None or any(name_key(gaz.name[i]) == key for i in ids) or not gaz.lookup(text[: -len(suf)]):
@@ -38,7 +38,7 @@ def base_name(gaz: Gazetteer, text: str) -> str:
     for suf in _SUFFIXES:
         if low.endswith(suf) and len(text) > len(suf):
             return text[: -len(suf)]
-    m = _DIRECTION_PREFIX.match(text)  # "Outer West Ardenne", "Eastern Illinois": the part of the place
+    m = _DIRECTION_PREFIX.match(text)  # "Outer West Ardenne", "Northern Lurovia": the part of the place
     if m and gaz.lookup(text[m.end() :]):
         return text[m.end() :]
     return text
