@@ -37,13 +37,19 @@ def test_bad_word_list_names_file_and_line(data_dir, body, reason):
         assert "w.yaml:2" in str(err.value)
 
 
-def test_shipped_geo_word_lists_load():
+def test_shipped_word_lists_load():
     for name, word_class in [
         ("geo/place_words.yaml", "facilities"),
         ("geo/roads.yaml", "street_words"),
         ("geo/institutions.yaml", "institutions"),
         ("geo/metonyms.yaml", "literal_preps"),
-        ("geo/person_titles.yaml", "short_titles"),
-        ("geo/residents.yaml", "residents"),
+        ("words/person_titles.yaml", "short_titles"),
+        ("words/person_titles.yaml", "name_titles"),
+        ("words/person_titles.yaml", "office_titles"),
+        ("words/people_nouns.yaml", "residents"),
+        ("words/speech_verbs.yaml", "attribution_verbs"),
+        ("words/speech_verbs.yaml", "demand_verbs"),
+        ("words/speech_verbs.yaml", "speaker_verbs"),
+        ("words/weapon_words.yaml", "munition_heads"),
     ]:
         assert resources.load_words(name, word_class)

@@ -77,18 +77,12 @@ def event_nouns() -> frozenset[str]:
     return frozenset(t.words[0] for t in lexicon.triggers() if t.pos == "N" and len(t.words) == 1)
 
 
-@cache
-def weapon_heads() -> frozenset[str]:
-    """Last words of weapon names ("bomb", "round", "rocket"): the head noun of a weapon phrase."""
-    return frozenset(w.words[-1] for w in lexicon.weapons()) | {"round", "shell", "missile", "rocket", "mortar"}
-
-
 def is_thing(head: Token) -> bool:
     """A weapon or an event noun ("two mortar rounds", "the strike"): no party."""
     lemma = head.lemma_.lower()
     if (lemma,) in lexicon.sector_terms() or lemma.endswith(("man", "men")) or lemma == "bomber":
         return False  # "gunmen", "a suicide bomber": people who wield a weapon are a party
-    return lemma in weapon_heads() or head.lower_ in weapon_heads() or lemma in event_nouns()
+    return lemma in lexicon.weapon_heads() or head.lower_ in lexicon.weapon_heads() or lemma in event_nouns()
 
 
 def near_object(head: Token) -> Token | None:

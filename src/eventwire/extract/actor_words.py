@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..resources import load_words
+
 MAX_PHRASE = 8
 COREF_HEADS = {
     "group",
@@ -24,25 +26,8 @@ COREF_HEADS = {
     "coalition",
     "bloc",
 }
-PERSON_TITLES = {
-    "president",
-    "minister",
-    "premier",
-    "king",
-    "queen",
-    "chancellor",
-    "emir",
-    "sultan",
-    "leader",
-    "general",
-    "commander",
-    "official",
-    "spokesman",
-    "ambassador",
-    "secretary",
-    "governor",
-    "mayor",
-}
+# Offices held by a named person ("President Ortega"): a PERSON span with one is an official (actors.py).
+OFFICE_TITLES = load_words("words/person_titles.yaml", "office_titles")
 
 
 # Nouns that name an act or state of someone rather than a party ("the resignation of President X", "French

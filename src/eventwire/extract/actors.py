@@ -34,7 +34,7 @@ from .actor_words import (
     COREF_HEADS,
     MINORITY_HEADS,
     MODIFIER_DEPS,
-    PERSON_TITLES,
+    OFFICE_TITLES,
     PLURAL_PRONOUNS,
     QUANTITY_HEADS,
     RESIDENT_HEADS,
@@ -161,7 +161,7 @@ class ActorResolver(PhraseReader):
             country = self.host_country or self.main_country  # "parliament", "officials": of the host state
         if country is None and sector in ("government", "military", "police") and not group:
             country = self.main_country
-        if sector is None and head.ent_type_ == "PERSON" and any(t.lemma_.lower() in PERSON_TITLES for t in span):
+        if sector is None and head.ent_type_ == "PERSON" and any(t.lemma_.lower() in OFFICE_TITLES for t in span):
             sector = "government"
         if (
             country is None

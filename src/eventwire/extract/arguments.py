@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..resources import load_words
 from . import clauses
 from .actors import ActorResolver
 from .dateline import in_dateline
@@ -71,6 +72,8 @@ VERBAL_TYPES = {"AGREE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "
 NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # "X said Sudan must return the helicopter": a demand voiced as an obligation (added by core): its source is the
 # speaker, its target whoever must act (see obligation_arguments).
+# "..., said Kataeb Hezbollah": verbs whose subject is the named speaker of what they govern
+SPEAKER_VERBS = load_words("words/speech_verbs.yaml", "speaker_verbs")
 MUST_REQUEST = Trigger("REQUEST", "V", ("must",), None, "020", 0.6)
 
 
@@ -217,6 +220,6 @@ def speaker(tok: Token) -> Token | None:
         if tok.head is tok:
             break
         tok = tok.head
-        if tok.lemma_.lower() in ("say", "tell", "state", "add", "warn", "declare"):
+        if tok.lemma_.lower() in SPEAKER_VERBS:
             return next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
     return None

@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, Event, Evidence, Place, Toponym
+from ..resources import load_words
 from ..time import date_owners, find_publication_date, resolve_event_date, setting_noun, trigger_date
 from . import clauses, lexicon
 from .actors import ActorResolver
@@ -55,7 +56,8 @@ CONTENT_DEPS = {
     "relcl",
     "acl",
 }
-SPEECH_HEADS = {"say", "tell", "insist", "add", "state", "declare", "stress", "demand"}
+# "X said Sudan must return ...": speech verbs whose obligation complement is a demand
+DEMAND_VERBS = load_words("words/speech_verbs.yaml", "demand_verbs")
 OFFICIAL_SECTORS = {"government", "IGO", "NGO", "media", "party", "religious"}
 BACKGROUND = {"after", "following", "since", "before", "despite", "amid", "over"}
 # "in retaliation for an air raid", "suspected of blowing up a plane": the earlier happening is the setting
@@ -364,7 +366,7 @@ def _add_must_requests(sent: Span, matches: list[Match]) -> list[Match]:
     taken = {m.token.i for m in matches}
     extra = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.i in taken or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_HEADS:
+        if tok.pos_ != "VERB" or tok.i in taken or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in DEMAND_VERBS:
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
             extra.append(Match(tok, MUST_REQUEST, (tok.i,)))

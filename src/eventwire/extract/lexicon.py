@@ -11,7 +11,7 @@ from functools import cache
 
 from ..errors import DataFileError, Errors
 from ..model import PLOVER_TYPES
-from ..resources import data_path, load_csv, load_yaml
+from ..resources import data_path, load_csv, load_words, load_yaml
 
 ONTOLOGY = "events/ontology.yaml"
 TRIGGERS = "events/triggers.csv"
@@ -20,6 +20,7 @@ CAMEO = "events/cameo.csv"
 # The type of a lexicon entry that names a neutral sense of an event word: it blocks the word, codes nothing.
 NEUTRAL = "NONE"
 WEAPONS = "events/weapons.csv"
+WEAPON_WORDS = "words/weapon_words.yaml"
 COUNTRIES = "actors/countries.csv"
 COUNTRY_ALIASES = "actors/country_aliases.csv"
 GROUPS = "actors/groups.csv"
@@ -236,6 +237,13 @@ def weapons() -> tuple[Weapon, ...]:
             raise _fail(WEAPONS, line, f"mode '{row['mode']}' is not an ASSAULT mode of {ONTOLOGY}")
         out.append(Weapon(tuple(row["term"].lower().split()), row["weapon"], row["mode"], int(row["priority"])))
     return tuple(out)
+
+
+@cache
+def weapon_heads() -> frozenset[str]:
+    """Head nouns of weapon phrases: the last words of weapon names ("bomb", "gunshot") and the munitions named by
+    their head alone ("two mortar rounds")."""
+    return frozenset(w.words[-1] for w in weapons()) | load_words(WEAPON_WORDS, "munition_heads")
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..resources import load_words
+
 CLAIM = {"claim"}
 DENY = {"deny", "dismiss", "refute"}
 THREAT = {"threaten", "vow", "warn", "pledge", "promise"}
 PLAN = {"plan", "intend", "want", "propose", "consider", "seek", "hope", "prepare", "aim"}
 MODAL = {"could", "would", "may", "might", "will", "shall", "should", "can"}
-SPEECH = {"say", "report", "tell", "state", "announce", "add", "quote", "confirm", "accord", "allege", "believe"}
+# "..., officials said", "according to witnesses": the verbs that attribute what they govern to a teller
+ATTRIBUTION_VERBS = load_words("words/speech_verbs.yaml", "attribution_verbs")
 
 
 def modality_of(trigger: Token, event_type: str, source_head: Token | None) -> str:
@@ -45,6 +48,6 @@ def modality_of(trigger: Token, event_type: str, source_head: Token | None) -> s
             return "threatened"
         if lem in PLAN and tok.pos_ == "VERB":
             return "hypothetical"
-        if lem in SPEECH and tok.pos_ == "VERB":
+        if lem in ATTRIBUTION_VERBS and tok.pos_ == "VERB":
             return "asserted"  # what a speaker tells is no longer governed by the cues above the speech verb
     return "asserted"

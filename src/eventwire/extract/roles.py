@@ -5,7 +5,6 @@ are, a country named in the trigger's arguments)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -110,13 +109,7 @@ def _is_the_act(head: Token | None, draft: Draft) -> bool:
         return False
     if any(head.i in c.match.tokens for c in draft.cands):
         return True
-    return head.lemma_.lower() in _weapon_heads() or head.lower_ in _weapon_heads()
-
-
-@lru_cache(maxsize=1)
-def _weapon_heads() -> frozenset[str]:
-    """Last words of weapon names ("bomb", "gunshot", "rocket"): the head noun of a weapon phrase."""
-    return frozenset(w.words[-1] for w in lexicon.weapons())
+    return head.lemma_.lower() in lexicon.weapon_heads() or head.lower_ in lexicon.weapon_heads()
 
 
 def _own_force(target: Actor | None, source: Actor | None) -> bool:

@@ -16,7 +16,7 @@ METONYMS = load_words("geo/metonyms.yaml", "seats")
 LITERAL_PREPS = load_words("geo/metonyms.yaml", "literal_preps")
 # Titles before a name ("Mr Hollins", "Sen. Pell", "COLONEL ARTURO VENTANA"): the words after one are a person
 # throughout the document.
-TITLES = load_words("geo/person_titles.yaml", "titles")
+TITLES = load_words("words/person_titles.yaml", "name_titles")
 MAX_NAME_WORDS = 3  # given names and surnames after a title ("Attorney General Lena Carvajal")
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"})
 # Words after a name that make it a street ("Holloway Street", "410 Ferndale Dr."): the name is then no toponym.

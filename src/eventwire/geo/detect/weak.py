@@ -13,9 +13,9 @@ WEAK_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "EVEN
 # Heads of organisations named after their place: a place name right before one, or after "of", needs less support.
 INSTITUTION_WORDS = load_words("geo/institutions.yaml", "institutions")
 # People named by where they live ("a Wexcombe woman"): the name before is a place.
-RESIDENT_NOUNS = load_words("geo/residents.yaml", "residents")
+RESIDENT_NOUNS = load_words("words/people_nouns.yaml", "residents")
 DIVISION_HEADS = load_words("geo/place_words.yaml", "division_heads")
-SHORT_TITLES = load_words("geo/person_titles.yaml", "short_titles")
+SHORT_TITLES = load_words("words/person_titles.yaml", "short_titles")
 _LIST_JOINERS = frozenset({",", "and", "or"})
 MIN_NAME_CHARS = 3
 
