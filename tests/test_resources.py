@@ -50,6 +50,8 @@ def test_shipped_word_lists_load():
         ("words/speech_verbs.yaml", "attribution_verbs"),
         ("words/speech_verbs.yaml", "demand_verbs"),
         ("words/speech_verbs.yaml", "speaker_verbs"),
+        ("words/speech_verbs.yaml", "government_speech_verbs"),
+        ("words/people_nouns.yaml", "origin_people"),
         ("words/weapon_words.yaml", "munition_heads"),
     ]:
         assert resources.load_words(name, word_class)

@@ -4,7 +4,7 @@ small modules of its own). The open lists (speech verbs, media words, origin phr
 
 from __future__ import annotations
 
-from ...resources import load_yaml
+from ...resources import load_words, load_yaml
 from .. import sources
 
 LOCATIVE = frozenset(
@@ -82,14 +82,14 @@ PRECISION_RANK = {"point": 4, "city": 3, "relative": 3, "admin1": 2, "country": 
 COARSER = {"point": "city", "city": "admin1", "relative": "relative", "admin1": "country", "country": "country"}
 
 _LEXICON = load_yaml("geo/event_place.yaml")
-SPEECH_VERBS = frozenset(str(w) for w in _LEXICON["speech_verbs"])
+SPEECH_VERBS = load_words("words/speech_verbs.yaml", "government_speech_verbs")
 PRESSURE_NOUNS = frozenset(str(w) for w in _LEXICON["pressure_nouns"])
 WATER_WORDS = frozenset(str(w) for w in _LEXICON["water_words"])
 MEDIA_WORDS = frozenset(str(w) for w in _LEXICON["media_words"])
 NEWS_AGENCIES = frozenset(str(w) for w in _LEXICON["news_agencies"])
 ORIGIN_AFTER = frozenset(str(w) for w in _LEXICON["origin_after"])
 ORIGIN_BEFORE = frozenset(str(w) for w in _LEXICON["origin_before"])
-ORIGIN_PEOPLE = frozenset(str(w) for w in _LEXICON["origin_people"])
+ORIGIN_PEOPLE = load_words("words/people_nouns.yaml", "origin_people")
 KIND_OF_WORDS = frozenset(str(w) for kind in _LEXICON["kind_of"].values() for w in kind)
 
 WATER_CODES = frozenset({"LK", "SEA", "OCN", "GULF", "STRT", "STM", "BAY", "CNL", "RSV", "LGN"})
