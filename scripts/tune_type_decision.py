@@ -51,13 +51,23 @@ def main() -> None:
     parser.add_argument("--half", default="A", help="A, B or all")
     parser.add_argument("--gold", action="append", help="gold files to use instead of the dev sets")
     parser.add_argument("--grid", default="")
-    parser.add_argument("--off", default="", help="comma-separated filters to switch off: salience, generic")
+    parser.add_argument(
+        "--off",
+        default="",
+        help="comma-separated filters to switch off: salience, generic, background, content, retold",
+    )
     parser.add_argument("--core-lexicon", action="store_true", help="only triggers.csv (measures the lexicon files)")
     args = parser.parse_args()
     if "salience" in args.off:  # keep weak attack mentions of long reports
         core.TYPE_DECISION = dataclasses.replace(core.TYPE_DECISION, report_sentences=10**9)
     if "generic" in args.off:  # keep war talk, totals and habits
         core.generic_reason = lambda *a, **k: None
+    if "background" in args.off:  # keep happenings told as the setting of another
+        core._in_background = lambda *a, **k: False
+    if "content" in args.off:  # keep happenings told as the content of another
+        core._content_parent = lambda *a, **k: None
+    if "retold" in args.off:  # keep referenced happenings of a type told directly
+        core._drop_retold = lambda events, referenced: events
     if args.core_lexicon:
         from eventwire.extract import lexicon
 

@@ -87,3 +87,16 @@ def test_training_set_is_large_balanced_and_valid():
     assert sum(counts.values()) >= 3000
     assert all(counts[t] >= 200 for t in PLOVER_TYPES), counts
     assert counts[NO_EVENT] >= 500  # hard negatives
+
+
+def test_a_sentence_without_lexicon_trigger_is_coded_only_when_the_model_is_sure(parse):
+    sent = parse("The two navies rehearsed boarding drills together off the coast last week.")
+    onto = lexicon.ontology()
+    sure = SentenceReading(types={"COOPERATE": 0.9, NO_EVENT: 0.1}, modality={"asserted": 1.0})
+    unsure = SentenceReading(types={"COOPERATE": 0.5, NO_EVENT: 0.5}, modality={"asserted": 1.0})
+    settings = TypeDecision(add_min=0.8)
+    (draft,) = decide(sent, {}, sure, onto, True, settings).values()
+    assert draft.event_type == "COOPERATE" and draft.cands[0].match.token.i == sent.root.i
+    assert lexicon.cameo_type(draft.cands[0].match.entry.cameo) == "COOPERATE"
+    assert decide(sent, {}, unsure, onto, True, settings) == {}
+    assert decide(sent, {}, sure, onto, False, settings) == {}  # its triggers were set aside for another reason
