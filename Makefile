@@ -72,6 +72,7 @@ eval: install
 	$(BIN)/python $(EVAL)/to_input.py $(EVAL)/geo/dev.jsonl > build/geo_in.jsonl
 	$(BIN)/eventwire geoparse build/geo_in.jsonl --format jsonl > build/geo_pred.jsonl
 	$(BIN)/python $(EVAL)/score_geo.py $(EVAL)/geo/dev.jsonl build/geo_pred.jsonl
+	$(BIN)/python $(EVAL)/split_half.py $(EVAL)/geo/dev.jsonl build/geo_pred.jsonl
 	@echo "== geo, counting adjectival place names as toponyms (GeoWebNews' scheme)"
 	$(BIN)/eventwire geoparse build/geo_in.jsonl --format jsonl --adjectival > build/geo_pred_adj.jsonl
 	$(BIN)/python $(EVAL)/score_geo.py $(EVAL)/geo/dev.jsonl build/geo_pred_adj.jsonl
