@@ -21,6 +21,9 @@ MAX_NAME_WORDS = 3  # given names and surnames after a title ("Attorney General 
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"})
 # Words after a name that make it a street ("Holloway Street", "410 Ferndale Dr."): the name is then no toponym.
 STREET_WORDS = load_words("geo/roads.yaml", "street_words")
+# Outlet nouns before a name ("the tabloid Elmbridge") and broadcast words after "name number" ("Ardley 5 TV").
+OUTLET_NOUNS = load_words("words/media_words.yaml", "outlet_nouns")
+BROADCAST_WORDS = load_words("words/media_words.yaml", "broadcast_words")
 
 
 def person_words(doc: Doc) -> set[str]:
@@ -64,7 +67,7 @@ def is_place_use(
         and (key not in gaz.prominent or span[0].lower_ in titled)
     ):
         return False
-    return not _names_a_street(span)
+    return not _names_a_street(span) and not _names_an_outlet(span)
 
 
 def _name_word(tok: Token) -> bool:
@@ -87,3 +90,13 @@ def _names_a_street(span: Span) -> bool:
     """True for the name part of a street ("Holloway" in "Holloway Street")."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in STREET_WORDS
+
+
+def _names_an_outlet(span: Span) -> bool:
+    """True for a news outlet's name: right after an outlet noun ("the tabloid Elmbridge"), or before a number and
+    a broadcast word ("Ardley 5 TV")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in OUTLET_NOUNS:
+        return True
+    i = span.end
+    return i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in BROADCAST_WORDS
