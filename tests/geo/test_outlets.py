@@ -19,3 +19,8 @@ def test_name_before_a_channel_number_is_the_broadcaster(parse):
 def test_place_after_a_verb_or_preposition_stays_a_place(parse):
     _, tops = parse("The newspaper moved its office to Odessa in 2010, and its station in Kutaisi closed.")
     assert {"Odessa", "Kutaisi"} <= set(_texts(tops))
+
+
+def test_name_and_number_in_one_organisation_name_the_organisation(parse):
+    _, tops = parse("Prosecutors said Tashkent 12 received money from abroad, and its editor was detained in Kyiv.")
+    assert "Tashkent" not in _texts(tops) and "Kyiv" in _texts(tops)

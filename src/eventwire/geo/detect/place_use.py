@@ -24,6 +24,7 @@ STREET_WORDS = load_words("geo/roads.yaml", "street_words")
 # Outlet nouns before a name ("the tabloid Elmbridge") and broadcast words after "name number" ("Ardley 5 TV").
 OUTLET_NOUNS = load_words("words/media_words.yaml", "outlet_nouns")
 BROADCAST_WORDS = load_words("words/media_words.yaml", "broadcast_words")
+NUMBERED_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 
 def person_words(doc: Doc) -> set[str]:
@@ -99,4 +100,8 @@ def _names_an_outlet(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in OUTLET_NOUNS:
         return True
     i = span.end
-    return i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in BROADCAST_WORDS
+    if i >= len(doc) or not doc[i].like_num:
+        return False
+    # "Kanal 13", "Ardley 5": a name and a number in one organisation or product entity name that thing.
+    in_name = doc[i].ent_iob_ == "I" and doc[i].ent_type_ in NUMBERED_NAME_LABELS
+    return in_name or (i + 1 < len(doc) and doc[i + 1].lower_ in BROADCAST_WORDS)
