@@ -1,6 +1,6 @@
 """Score the event coder on one half of the dev sets under several `TypeDecision` settings, parsing once.
 
-usage: tune_type_decision.py [--half A|B] [--grid 'keep_min=0.2,0.3;retype_min=0.5']
+usage: tune_type_decision.py [--half A|B] [--grid 'keep_min=0.2,0.3;choose_reject_min=0.5']
 Develop on half A (SHA-1 of doc_id, as ../shared/eval/split_half.py splits); read B only as a number. Prints, per
 setting, type F1 of each corpus (PLOVER-GSR, MUC-4, RAMS recall, WikiEvents) and the overall micro/macro F1.
 """

@@ -1,15 +1,13 @@
 """The type decision of one sentence: the lexicon proposes drafts, the learned model judges them.
 
 A draft (one per candidate type, built from lexicon triggers) is kept unless the model is sure the sentence
-tells something else (another type, or no happening) and gives the draft's type little probability; a draft the
-model rejects is retyped to the model's confident best type (the trigger words stay, their CAMEO code becomes the
-new type's) or dropped; a sentence with no lexicon trigger is coded from the model alone only when it is sure.
+tells something else (another type, or no happening) and gives the draft's type little probability; where several
+types are proposed the most probable always stays; a sentence with no lexicon trigger is coded from the model alone
+only when it is sure. (Retyping a rejected draft to the model's type was tried and lowered GSR F1 on half A.)
 Thresholds: `settings.TypeDecision`.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -18,14 +16,6 @@ from .drafts import Candidate, Draft
 from .lexicon import Ontology, Trigger
 from .settings import TYPE_DECISION, TypeDecision
 from .triggers import Match
-
-
-def _retyped(draft: Draft, new_type: str, onto: Ontology) -> Draft:
-    cands = []
-    for cand in draft.cands:
-        entry = replace(cand.match.entry, event_type=new_type, mode=None, cameo=onto.cameo_for(new_type, None))
-        cands.append(replace(cand, match=Match(cand.match.token, entry, cand.match.tokens)))
-    return Draft(draft.sent, new_type, cands, draft.content)
 
 
 def _model_draft(sent: Span, event_type: str, probability: float, onto: Ontology, settings: TypeDecision) -> Draft:
@@ -59,23 +49,18 @@ def decide(
     kept: dict[str, Draft] = {}
     rejected: list[Draft] = []
     # among several candidate types the model chooses; a lone candidate falls only when the model is sure
-    reject_at = settings.choose_reject_min if len(drafts) > 1 else settings.reject_min
+    choosing = len(drafts) > 1
+    reject_at = settings.choose_reject_min if choosing else settings.reject_min
     for event_type, draft in drafts.items():
         sure_otherwise = event_type != best and p_best >= reject_at and event_type not in settings.rule_judged_types
         if not sure_otherwise or reading.types.get(event_type, 0.0) >= settings.keep_min:
             kept[event_type] = draft
         else:
             rejected.append(draft)
-    if drafts and not kept and len(drafts) > 1 and reject_at < settings.reject_min:
+    if choosing and not kept:
         # choosing among candidates never empties the sentence: the most probable of them stays
         chosen = max(rejected, key=lambda d: reading.types.get(d.event_type, 0.0))
         kept[chosen.event_type] = chosen
-        rejected.remove(chosen)
-    confident = best != NO_EVENT and p_best >= settings.retype_min
-    if rejected and confident and best not in kept:
-        strongest = max(rejected, key=lambda d: max(c.match.entry.weight for c in d.cands))
-        kept[best] = _retyped(strongest, best, onto)
-
     if not drafts and can_add and best != NO_EVENT and p_best >= settings.add_min:
         kept[best] = _model_draft(sent, best, p_best, onto, settings)
     return kept
