@@ -32,14 +32,6 @@ def _word(tok: Token) -> str | None:
     return _lemma(tok) if tok.is_alpha else None
 
 
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head is not tok and depth < 8:
-        tok = tok.head
-        depth += 1
-    return depth
-
-
 def _predicate_features(pred: Token, prefix: str, feats: defaultdict[str, float]) -> None:
     """The predicate, its particles, objects and prepositional objects ("break off relation", "call for release")."""
     lem = _lemma(pred)
@@ -90,8 +82,10 @@ def sentence_features(sent: Span, matches: list[Match]) -> dict[str, float]:
         feats["question"] += 1.0
     for match in matches:
         entry = match.entry
-        depth = _depth(match.token)
-        where = "root" if match.token.i == root.i else ("near" if depth <= 2 else "deep")
+        # The sentence's root or anywhere else. A third bucket, "near" (at most two arcs below the root), was
+        # tried: it lifted half A of the dev set and the GSR sentences there (0.869 -> 0.878) but cost half B
+        # (GSR 0.849 -> 0.819, MUC-4 0.704 -> 0.691) and the held-out set (0.780 -> 0.772), so it is not used.
+        where = "root" if match.token.i == root.i else "deep"
         feats[f"lex={entry.event_type}"] += entry.weight
         feats[f"lex@{where}={entry.event_type}"] += entry.weight
         feats[f"lexterm={'_'.join(entry.words)}"] += 1.0
