@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from ...resources import load_words
 from ..gazetteer import Gazetteer
 from ..normalize import name_key
+from .addresses import names_a_street
 from .adjectival import ADJ_LABEL
 
 # Seats of government that news uses for the government itself ("the White House said"): a place only after a
@@ -19,8 +20,6 @@ LITERAL_PREPS = load_words("geo/metonyms.yaml", "literal_preps")
 TITLES = load_words("words/person_titles.yaml", "name_titles")
 MAX_NAME_WORDS = 3  # given names and surnames after a title ("Attorney General Lena Carvajal")
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "PART"})
-# Words after a name that make it a street ("Holloway Street", "410 Ferndale Dr."): the name is then no toponym.
-STREET_WORDS = load_words("geo/roads.yaml", "street_words")
 # Outlet nouns before a name ("the tabloid Elmbridge") and broadcast words after "name number" ("Ardley 5 TV").
 OUTLET_NOUNS = load_words("words/media_words.yaml", "outlet_nouns")
 BROADCAST_WORDS = load_words("words/media_words.yaml", "broadcast_words")
@@ -68,7 +67,7 @@ def is_place_use(
         and (key not in gaz.prominent or span[0].lower_ in titled)
     ):
         return False
-    return not _names_a_street(span) and not _names_an_outlet(span)
+    return not names_a_street(span) and not _names_an_outlet(span)
 
 
 def _name_word(tok: Token) -> bool:
@@ -85,12 +84,6 @@ def _caps_pronoun(span: Span) -> bool:
     prev = tok.doc[tok.i - 1].lower_ if tok.i else ""
     modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.i == tok.i + 1
     return prev != "the" and not modifier
-
-
-def _names_a_street(span: Span) -> bool:
-    """True for the name part of a street ("Holloway" in "Holloway Street")."""
-    doc = span.doc
-    return span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in STREET_WORDS
 
 
 def _names_an_outlet(span: Span) -> bool:
