@@ -1,6 +1,7 @@
 """Document-level grouping: the mentions of one happening become one event (extract/happenings.py).
 All sentences are invented."""
 
+from dataclasses import replace
 from datetime import date
 
 from eventwire.extract.compat import Compatibility, compatible, places_agree
@@ -86,3 +87,32 @@ def test_different_weapons_and_a_denial_keep_happenings_apart():
     mortar = _event(weapons=["mortar"])
     assert not compatible(drone, mortar, rules)
     assert not compatible(_event(modality="claimed"), _event(modality="denied"), rules)
+
+
+def test_a_state_named_as_a_whole_may_be_any_of_its_bodies():
+    rules = Compatibility(None)
+    state = _event(target_actor=Actor("Norway's envoy", name="Norway", country="NOR"))
+    body = _event(target_actor=Actor("the Norwegian navy", name="Royal Norwegian Navy", country="NOR"))
+    other_body = _event(target_actor=Actor("the coast guard", name="Norwegian Coast Guard", country="NOR"))
+    assert compatible(state, body, rules)
+    assert not compatible(body, other_body, rules)  # two named bodies are two parties
+
+
+def test_a_retold_happening_is_not_kept_apart_by_an_inferred_place():
+    rules = Compatibility(None)
+    lead = _event(location=Place("Alpha", lat=10.0, lon=10.0, country="AAA", precision="city", basis="placed"))
+    far = Place("Beta", lat=14.0, lon=10.0, country="AAA", precision="city")
+    retelling = _event(location=replace(far, basis="nearby"))
+    assert not compatible(retelling, lead, rules)
+    assert compatible(retelling, lead, rules, retold=True)
+    # two places both written as where it happened still contradict
+    assert not compatible(_event(location=replace(far, basis="placed")), lead, rules, retold=True)
+
+
+def test_the_bomb_retold_later_joins_its_happening(code):
+    text = (
+        "A car bomb exploded outside a bank in the town of Dorvale on Tuesday, killing three people. "
+        "The mayor of Dorvale called for calm. Shops stayed closed across the district. "
+        "Investigators said the bomb had been hidden under a parked van near Westfield Road."
+    )
+    assert len(_assaults(code(text))) == 1

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from ..geodesy import haversine_km
 from ..model import Actor, Event, Place
+from .lexicon import actor_surface_forms
 
 # How specific a place is (lower = more specific): a happening takes its place from its most specific mention.
 PLACE_RANK = {"point": 0, "city": 1, "relative": 1, "admin1": 2, "country": 3}
@@ -75,8 +77,13 @@ class Compatibility:
         return pick.date, pick.date_precision
 
 
-def compatible(a: Event, b: Event, rules: Compatibility) -> bool:
-    """Whether `a` and `b` (same type, one document) may be mentions of one happening: no field contradicts."""
+def compatible(a: Event, b: Event, rules: Compatibility, retold: bool = False) -> bool:
+    """Whether `a` and `b` (same type, one document) may be mentions of one happening: no field contradicts.
+
+    `retold`: `a` names a happening the reader already knows ("the bomb exploded under a bridge", "these
+    attacks"). Its place then contradicts only when both places are written as where it happened ("in X"): a place
+    the geoparser inferred from nearby sentences, or a name the sentence merely contains, is weaker evidence than
+    the definite reference itself."""
     if a.event_type != b.event_type:
         return False
     if (a.modality == "denied") != (b.modality == "denied"):
@@ -85,11 +92,15 @@ def compatible(a: Event, b: Event, rules: Compatibility) -> bool:
         return False  # "a drone strike" and "two mortar rounds": two attacks, however close in the text
     return (
         rules.dates_agree(a, b)
-        and places_agree(a.location, b.location)
+        and (places_agree(a.location, b.location) or retold and not _both_placed(a.location, b.location))
         and actors_agree(a.source_actor, b.source_actor, a.event_type in VERBAL)
         and not (a.event_type == "ASSAULT" and _sides_differ(a.source_actor, b.source_actor))
         and actors_agree(a.target_actor, b.target_actor, False)
     )
+
+
+def _both_placed(a: Place | None, b: Place | None) -> bool:
+    return a is not None and b is not None and a.basis == "placed" and b.basis == "placed"
 
 
 def places_agree(a: Place | None, b: Place | None) -> bool:
@@ -147,10 +158,22 @@ def _sides_differ(a: Actor | None, b: Actor | None) -> bool:
 
 def _entity(actor: Actor) -> str | None:
     """The dictionary entity an actor resolved to ("Kataeb Hezbollah" for "the Iraqi militia KH"); None for an
-    unresolved phrase, whose `name` is only its own text and says nothing about who it is."""
-    if actor.name and actor.name.lower() != actor.text.lower():
+    unresolved phrase, whose `name` is only its own text and says nothing about who it is, and for a state named
+    as a whole ("Iran", "Tehran", "Iranian"): the state stands for every body of its own, so "Iran's strike" and
+    "the Revolutionary Guards' strike" may be one happening (their countries are still compared)."""
+    if actor.name and actor.name.lower() != actor.text.lower() and actor.name.lower() not in state_names():
         return actor.name.lower()
     return None
+
+
+# Dictionary entries that name a state as a whole (not a leader, a group or one of its bodies).
+STATE_KINDS = frozenset({"country", "demonym", "capital", "name"})
+
+
+@cache
+def state_names() -> frozenset[str]:
+    """The names the actor dictionary gives a state as a whole (its entries for countries, demonyms, capitals)."""
+    return frozenset(entry.name.lower() for _, entry in actor_surface_forms() if entry.kind in STATE_KINDS)
 
 
 def _head_words(actor: Actor) -> set[str]:

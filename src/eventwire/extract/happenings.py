@@ -120,6 +120,10 @@ def _home(
             continue
         if all(compatible(mention.event, m.event, rules) for m in group.mentions):
             return group
+        if retold and all(compatible(mention.event, m.event, rules, retold=True) for m in group.mentions):
+            # joined on the definite reference despite its place: that place is not the happening's
+            mention.event = replace(mention.event, location=None)
+            return group
     return None
 
 
