@@ -14,10 +14,11 @@ from ..model import Toponym
 from ..resources import load_words
 from .anchors import ANCHORED_LABELS, drop_saints, place_by_anchor, place_generic_divisions
 from .dateline import find_dateline
-from .detect import FACILITY_LABEL, FACILITY_WORDS, ROAD_LABEL, Mention, detect, detect_weak
+from .detect import FACILITY_LABEL, FACILITY_WORDS, ROAD_LABEL, Mention, ScannerSettings, detect, detect_weak
 from .gazetteer import Gazetteer, get_gazetteer
 from .locate import locate_event
-from .resolve import demonym_countries, locale_bonus, make_acceptor, resolve
+from .resolve import ResolveWeights, demonym_countries, locale_bonus, make_acceptor, resolve
+from .settings import GEO_SETTINGS, GeoSettings
 
 # Unresolved names are kept as toponyms (place None) only when their last word says they are places.
 UNRESOLVED_KEEP = FACILITY_WORDS | load_words("geo/place_words.yaml", "unresolved_kinds")
@@ -31,10 +32,19 @@ def _keep_unresolved(m: Mention) -> bool:
     return m.label in KEEP_UNRESOLVED_LABELS or m.text.rsplit(None, 1)[-1].lower() in UNRESOLVED_KEEP
 
 
-__all__ = ["get_gazetteer", "geoparse", "locate_event", "Gazetteer"]
+__all__ = [
+    "GEO_SETTINGS",
+    "Gazetteer",
+    "GeoSettings",
+    "ResolveWeights",
+    "ScannerSettings",
+    "geoparse",
+    "get_gazetteer",
+    "locate_event",
+]
 
 
-def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
+def geoparse(doc: Doc, adjectival: bool = False, settings: GeoSettings = GEO_SETTINGS) -> list[Toponym]:
     """Toponyms of a parsed document in text order, offsets into `doc.text`; `place` is None when unresolved.
 
     Demonyms and adjectival place names ("Iraqi troops") are not toponyms by default. With `adjectival=True`
@@ -47,17 +57,19 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
     road numbers in sentences about roads ("the B4512"), named road features ("the Kestrel Mill roundabout") and
     buildings the NER calls organisations ("Eastvale Cancer Centre", "St. Oswin's Abbey"); those
     are dropped where the text names no town near them. A generic word that names a first-order division of the
-    story's main country ("the Central province" of a country that has one) is that division."""
+    story's main country ("the Central province" of a country that has one) is that division.
+    `settings`: the resolver's weights and which scanners run (`GeoSettings`; the defaults were measured)."""
     if not doc.text.strip():
         return []
     gaz = get_gazetteer()
-    mentions = detect(doc, gaz, adjectival)
+    w = settings.weights
+    mentions = detect(doc, gaz, adjectival, settings.scanners)
     dateline = find_dateline(doc, mentions)
-    locale = locale_bonus(doc.text)
+    locale = locale_bonus(doc.text, w)
     # Adjectival mentions are in the context already when requested; otherwise they still count as context.
-    countries = {} if adjectival else demonym_countries(gaz, doc)
-    resolutions = resolve(gaz, mentions, dateline, locale, countries)
-    weak = detect_weak(doc, gaz, mentions, make_acceptor(gaz, mentions, resolutions))
+    countries = {} if adjectival else demonym_countries(gaz, doc, w)
+    resolutions = resolve(gaz, mentions, dateline, locale, countries, w)
+    weak = detect_weak(doc, gaz, mentions, make_acceptor(gaz, mentions, resolutions, w), settings.scanners)
     if weak:
         offset = len(mentions)
         for m in weak:
@@ -65,7 +77,7 @@ def geoparse(doc: Doc, adjectival: bool = False) -> list[Toponym]:
                 m.qualifier += offset
         mentions = mentions + weak
         dateline = find_dateline(doc, mentions)
-        resolutions = resolve(gaz, mentions, dateline, locale, countries)
+        resolutions = resolve(gaz, mentions, dateline, locale, countries, w)
     if not mentions:
         return []
     toponyms = []

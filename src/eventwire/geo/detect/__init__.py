@@ -18,6 +18,7 @@ from .roads import ROAD_LABEL
 from .spans import FACILITY_WORDS, Acceptor, Found, Mention, ScanState
 
 __all__ = [
+    "DEFAULT_SCANNERS",
     "FACILITY_LABEL",
     "FACILITY_WORDS",
     "ROAD_LABEL",

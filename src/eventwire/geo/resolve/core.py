@@ -44,7 +44,7 @@ def resolve(
         # "Elm Falls Village" and "Elm Falls" in one story are one place: one group, one reading, no self-support.
         groups[name_key(base_name(gaz, m.text)) + ("#adj" if m.label == "ADJ" else "")].append(k)
     keys = list(groups)
-    cands = {key: mention_candidates(gaz, [mentions[k] for k in groups[key]]) for key in keys}
+    cands = {key: mention_candidates(gaz, [mentions[k] for k in groups[key]], weights) for key in keys}
     local = frozenset(locale or ())
     prior = {
         key: priors(gaz, cands[key], plain_key(base_name(gaz, mentions[groups[key][0]].text)), local, weights)

@@ -57,7 +57,7 @@ def candidates(gaz: Gazetteer, text: str, weights: ResolveWeights = WEIGHTS) -> 
     return ids
 
 
-def mention_candidates(gaz: Gazetteer, group: list[Mention]) -> tuple[int, ...]:
+def mention_candidates(gaz: Gazetteer, group: list[Mention], weights: ResolveWeights = WEIGHTS) -> tuple[int, ...]:
     """Candidates of a group of same-name mentions; an adjectival form ("Ukrainian") has exactly one."""
     if all(m.label == "ADJ" for m in group):
         row = gaz.adjectival_place(group[0].text)
@@ -72,7 +72,7 @@ def mention_candidates(gaz: Gazetteer, group: list[Mention]) -> tuple[int, ...]:
         ids = gaz.lookup("the " + group[0].text)
         if ids:
             return ids
-    return candidates(gaz, group[0].text)
+    return candidates(gaz, group[0].text, weights)
 
 
 def alternate_only(gaz: Gazetteer, i: int, key: str) -> bool:
