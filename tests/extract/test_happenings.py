@@ -116,3 +116,24 @@ def test_the_bomb_retold_later_joins_its_happening(code):
         "Investigators said the bomb had been hidden under a parked van near Westfield Road."
     )
     assert len(_assaults(code(text))) == 1
+
+
+def test_weapons_of_one_kind_may_be_one_attack():
+    rules = Compatibility(None)
+    assert compatible(_event(weapons=["car bomb"]), _event(weapons=["bomb"]), rules)
+    assert compatible(_event(weapons=["missile"]), _event(weapons=["rocket"]), rules)
+    assert not compatible(_event(weapons=["knife"]), _event(weapons=["bomb"]), rules)
+
+
+def test_police_shooting_the_gunman_act_within_his_attack(code):
+    text = (
+        "A gunman opened fire on worshippers outside a temple in the town of Dorvale on Sunday, wounding six. "
+        "Police officers then shot dead the gunman."
+    )
+    assert len(_assaults(code(text))) == 1
+    # the same police killing someone else is an attack of their own
+    other = (
+        "A gunman opened fire on worshippers outside a temple in the town of Dorvale on Sunday, wounding six. "
+        "Police officers then shot dead a teenager at a checkpoint."
+    )
+    assert len(_assaults(code(other))) == 2

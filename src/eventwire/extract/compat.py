@@ -15,7 +15,7 @@ from functools import cache
 
 from ..geodesy import haversine_km
 from ..model import Actor, Event, Place
-from .lexicon import actor_surface_forms
+from .lexicon import actor_surface_forms, weapons
 
 # How specific a place is (lower = more specific): a happening takes its place from its most specific mention.
 PLACE_RANK = {"point": 0, "city": 1, "relative": 1, "admin1": 2, "country": 3}
@@ -77,26 +77,44 @@ class Compatibility:
         return pick.date, pick.date_precision
 
 
-def compatible(a: Event, b: Event, rules: Compatibility, retold: bool = False) -> bool:
+def compatible(a: Event, b: Event, rules: Compatibility, retold: bool = False, response: bool = False) -> bool:
     """Whether `a` and `b` (same type, one document) may be mentions of one happening: no field contradicts.
 
     `retold`: `a` names a happening the reader already knows ("the bomb exploded under a bridge", "these
     attacks"). Its place then contradicts only when both places are written as where it happened ("in X"): a place
     the geoparser inferred from nearby sentences, or a name the sentence merely contains, is weaker evidence than
-    the definite reference itself."""
+    the definite reference itself.
+
+    `response`: `a` is done to the perpetrator of a happening already told ("police then shot the gunman"): the
+    state's forces acting against the attacker act within that happening, not in an attack of their own."""
     if a.event_type != b.event_type:
         return False
     if (a.modality == "denied") != (b.modality == "denied"):
         return False  # a denial is kept as its own record: its modality is what it tells ("claimed" / "denied")
-    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+    if a.weapons and b.weapons and not _same_kind_of_weapon(a.weapons, b.weapons):
         return False  # "a drone strike" and "two mortar rounds": two attacks, however close in the text
     return (
         rules.dates_agree(a, b)
         and (places_agree(a.location, b.location) or retold and not _both_placed(a.location, b.location))
         and actors_agree(a.source_actor, b.source_actor, a.event_type in VERBAL)
-        and not (a.event_type == "ASSAULT" and _sides_differ(a.source_actor, b.source_actor))
+        and not (a.event_type == "ASSAULT" and not response and _sides_differ(a.source_actor, b.source_actor))
         and actors_agree(a.target_actor, b.target_actor, False)
     )
+
+
+def _same_kind_of_weapon(a: list[str], b: list[str]) -> bool:
+    """Some weapon of `a` is of the kind of one of `b`: the same attack mode ("the car bomb" retold as "the bomb",
+    "missiles" and "rockets") or the same head word ("a suicide bomb", "the bomb")."""
+    modes = weapon_modes()
+    kinds_a = {modes.get(w, w) for w in a} | {w.split()[-1] for w in a}
+    kinds_b = {modes.get(w, w) for w in b} | {w.split()[-1] for w in b}
+    return bool(kinds_a & kinds_b)
+
+
+@cache
+def weapon_modes() -> dict[str, str]:
+    """Weapon name -> the ASSAULT mode it implies (data/events/weapons.csv)."""
+    return {w.name: w.mode for w in weapons()}
 
 
 def _both_placed(a: Place | None, b: Place | None) -> bool:

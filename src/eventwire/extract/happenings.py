@@ -106,6 +106,7 @@ def _home(
     if _marked_other(mention.token):
         return None
     retold = _retold(mention.token)
+    response = _against_perpetrator(mention.event)
     summary = SUMMARY.search(mention.event.evidence.sentence) is not None
     for group in reversed(groups):
         first = group.mentions[0].event
@@ -118,9 +119,9 @@ def _home(
         # a hypothetical or threatened mention joins a real happening only when it names it ("the attack")
         if irrealis(mention.event) != irrealis(first) and not retold:
             continue
-        if all(compatible(mention.event, m.event, rules) for m in group.mentions):
+        if all(compatible(mention.event, m.event, rules, response=response) for m in group.mentions):
             return group
-        if retold and all(compatible(mention.event, m.event, rules, retold=True) for m in group.mentions):
+        if retold and all(compatible(mention.event, m.event, rules, True, response) for m in group.mentions):
             # joined on the definite reference despite its place: that place is not the happening's
             mention.event = replace(mention.event, location=None)
             return group
@@ -137,10 +138,11 @@ def _token(doc: Doc, event: Event) -> Token | None:
 
 @cache
 def vocabulary() -> dict[str, frozenset[str]]:
-    """The word lists of `data/events/retelling.yaml` (happening_nouns, definite, another), validated."""
+    """The word lists of `data/events/retelling.yaml` (happening_nouns, perpetrator_nouns, definite, another),
+    validated."""
     raw = load_yaml(RETELLING_FILE)
     out: dict[str, frozenset[str]] = {}
-    for key in ("happening_nouns", "definite", "another"):
+    for key in ("happening_nouns", "perpetrator_nouns", "definite", "another"):
         words = raw.get(key) if isinstance(raw, dict) else None
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             path = data_path(RETELLING_FILE)
@@ -157,15 +159,33 @@ def _definite(tok: Token) -> bool:
 
 def _retold(tok: Token | None) -> bool:
     """The writer refers to a happening the reader already knows: a definite trigger noun ("the attack"), or a
-    trigger verb whose subject is a definite happening noun ("the blast killed five", "the bomb exploded")."""
+    trigger verb whose subject is a definite happening noun ("the blast killed five", "the bomb exploded") or a
+    definite perpetrator ("the attackers fled with two hostages")."""
     if tok is None:
         return False
     if tok.pos_ in ("NOUN", "PROPN"):
         return _definite(tok)
-    nouns = vocabulary()["happening_nouns"]
+    nouns = vocabulary()["happening_nouns"] | vocabulary()["perpetrator_nouns"]
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns and _definite(c) and not _marked_other(c)
         for c in tok.children
+    )
+
+
+def _against_perpetrator(event: Event) -> bool:
+    """The mention is done to a happening's perpetrator named as such ("the gunman", "the attackers")."""
+    target = event.target_actor
+    words = target.text.lower().split() if target is not None else []
+    if len(words) < 2 or not set(words[:-1]) & vocabulary()["definite"]:
+        return False
+    head = words[-1]
+    nouns = vocabulary()["perpetrator_nouns"]
+    return (
+        head in nouns
+        or head.endswith("s")
+        and head[:-1] in nouns
+        or head.endswith("men")
+        and head[:-3] + "man" in nouns
     )
 
 
