@@ -137,3 +137,21 @@ def test_police_shooting_the_gunman_act_within_his_attack(code):
         "Police officers then shot dead a teenager at a checkpoint."
     )
     assert len(_assaults(code(other))) == 2
+
+
+def test_a_deadline_is_not_the_date_of_the_demand(code):
+    events = code('"We ask the troops to leave the airfield by Monday at noon," said the Dorvale Brigade.')
+    demands = [e for e in events if e.event_type == "REQUEST"]
+    # Monday is two days after the report: the day the troops must be gone, not the day the demand was made
+    assert demands and all(e.date == date(2021, 6, 12) for e in demands)
+
+
+def test_a_name_beats_a_description_of_the_body_it_belongs_to():
+    from eventwire.extract.happenings import _named_over_described
+
+    described = Actor("a hardline faction of the Northern Alliance", name="Northern Alliance", country="AAA")
+    named = Actor("Red Hand Brigade", name="Red Hand Brigade", country="AAA")
+    elsewhere = Actor("Blue Fist", name="Blue Fist", country="BBB")
+    assert _named_over_described(described, [described, named]) is named
+    assert _named_over_described(described, [described, elsewhere]) is described
+    assert _named_over_described(named, [named, described]) is named

@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..errors import DataFileError, Errors
-from ..model import Event, Evidence, Place
+from ..model import Actor, Event, Evidence, Place
 from ..resources import data_path, load_yaml
 from .compat import PLACE_RANK, Compatibility, compatible, irrealis, lies_within
 
@@ -79,6 +79,7 @@ def group_happenings(
     starts = [s.start_char for s in doc.sents]
     groups: list[_Group] = []
     rules = Compatibility(publication_date)
+    events = [_not_after_report(e, publication_date) for e in events]
     for event in sorted(events, key=lambda e: (e.evidence.char_start, e.trigger_start or 0)):
         mention = _Mention(event, max(0, bisect_right(starts, event.evidence.char_start) - 1), _token(doc, event))
         home = _home(mention, groups, doc, rules, settings)
@@ -87,6 +88,21 @@ def group_happenings(
         else:
             home.mentions.append(mention)
     return [_dated_by_report(_merge(g, rules), publication_date) for g in groups]
+
+
+# Told as having happened: such a happening cannot be later than the report that tells it.
+FACTUAL = frozenset({"asserted", "claimed", "reported"})
+
+
+def _not_after_report(event: Event, publication_date: date | None) -> Event:
+    """A happening told as done, dated after its report, took a date that is not its own: the deadline of a
+    warning ("leave by Sunday"), the day of a planned vote. It loses that date (and is then dated by its report
+    or by another of its mentions)."""
+    if publication_date is None or event.date is None or event.modality not in FACTUAL:
+        return event
+    if event.date <= publication_date:
+        return event
+    return replace(event, date=None, date_precision=None)
 
 
 def _dated_by_report(event: Event, publication_date: date | None) -> Event:
@@ -231,7 +247,10 @@ def _merge(group: _Group, rules: Compatibility) -> Event:
     when, precision = rules.happening_date(ranked)
     fatalities, injuries = happening_toll([e for e in events if not irrealis(e)] or events)
     weapons = list(dict.fromkeys(w for e in events for w in e.weapons))
-    source = best.source_actor or next((e.source_actor for e in ranked if e.source_actor), None)
+    source = _named_over_described(
+        best.source_actor or next((e.source_actor for e in ranked if e.source_actor), None),
+        [e.source_actor for e in ranked if e.source_actor is not None],
+    )
     target = best.target_actor or next((e.target_actor for e in ranked if e.target_actor), None)
     return replace(
         best,
@@ -247,6 +266,21 @@ def _merge(group: _Group, rules: Compatibility) -> Event:
         confidence=_pooled_confidence(events, best),
         notes=[*best.notes, f"one happening told in {len(mentions)} sentences"],
     )
+
+
+def _named_over_described(actor: Actor | None, others: list[Actor]) -> Actor | None:
+    """The happening's actor: a mention that names it outright ("Kataeb Hezbollah said") beats one that describes
+    it by a larger body it belongs to ("a hardline faction in Iraq's Hashed network"): the description resolved to
+    the larger body, the name says which part of it acted. Only an actor of the same country may take over."""
+    if actor is None or _named_outright(actor):
+        return actor
+    named = [o for o in others if _named_outright(o) and o.country == actor.country and o.name]
+    return named[0] if named else actor
+
+
+def _named_outright(actor: Actor) -> bool:
+    text = actor.text.lower().removeprefix("the ").strip()
+    return bool(actor.name) and text == (actor.name or "").lower() and text[:1].isalpha() and actor.text[:1].isupper()
 
 
 # How a place was found (`Place.basis`), surest first: written after a placing preposition in the mention's own
