@@ -4,7 +4,7 @@ All sentences and places are invented."""
 from datetime import date
 
 from eventwire.extract.compat import lies_within
-from eventwire.extract.happenings import happening_place, happening_toll
+from eventwire.extract.pooling import happening_place, happening_toll
 from eventwire.model import Event, Evidence, Place
 
 PROVINCE = Place("Northland", lat=10.0, lon=10.0, country="AAA", admin1="Northland", precision="admin1")

@@ -147,7 +147,7 @@ def test_a_deadline_is_not_the_date_of_the_demand(code):
 
 
 def test_a_name_beats_a_description_of_the_body_it_belongs_to():
-    from eventwire.extract.happenings import _named_over_described
+    from eventwire.extract.pooling import _named_over_described
 
     described = Actor("a hardline faction of the Northern Alliance", name="Northern Alliance", country="AAA")
     named = Actor("Red Hand Brigade", name="Red Hand Brigade", country="AAA")

@@ -162,3 +162,15 @@ def test_the_one_made_to_act_is_the_target_of_coercion(code):
     events = code("The ministry ordered the weekly newspaper Voz Libre to suspend publication for six months.")
     (coerce,) = [e for e in events if e.event_type == "COERCE"]
     assert coerce.target_actor is not None and "newspaper" in coerce.target_actor.text
+
+
+def test_a_joined_clause_or_a_reason_names_no_target(code):
+    events = code("The Dorvale council condemned the shelling, and its mayor said the violence could spread to Norway.")
+    accusations = [e for e in events if e.event_type in ("ACCUSE", "REJECT")]
+    assert accusations and all(e.target_actor is None or e.target_actor.country != "NOR" for e in accusations)
+    threats = [
+        e
+        for e in code("The rebel chief vowed revenge for the death of the Norwegian envoy.")
+        if e.event_type == "THREATEN"
+    ]
+    assert threats and all(e.target_actor is None or e.target_actor.country != "NOR" for e in threats)

@@ -5,7 +5,7 @@ how probable the learned model finds the event's type in its sentence, whether t
 known, the modality, and whether the happening is only named inside another one. Its weights live in
 `settings.CONFIDENCE` and were fitted by `scripts/calibrate_confidence.py` on dev half A (records that match a gold
 event of their document against those that do not), then checked on half B (calibration error, precision at
-thresholds). Mentions of one happening pool their confidence later (`happenings.py`).
+thresholds). Mentions of one happening pool their confidence later (`pooling.py`).
 """
 
 from __future__ import annotations

@@ -170,8 +170,9 @@ def _fill_target_country(
         if source is not None and source.start is not None and source.end is not None
         else (-1, -1)
     )
+    elsewhere = _other_clauses(tok, event_type)
     for t in tok.subtree:
-        if t.i <= tok.i or src[0] <= t.idx < src[1]:
+        if t.i <= tok.i or src[0] <= t.idx < src[1] or t.i in elsewhere:
             continue
         mention = resolver.by_token.get(t.i)
         if mention and mention.entry.country:
@@ -193,6 +194,27 @@ def _fill_target_country(
             location.country if len(location.country) == 3 else None
         )
     return target
+
+
+# Types whose "for X" names the one who receives (aid for X, support for X); for the others it gives a reason
+# ("revenge for X's death", "condemned Y for X's arrest") and names no one acted on.
+FOR_RECIPIENT_TYPES = {"AID", "SUPPORT", "COOPERATE"}
+
+
+def _other_clauses(trigger: Token, event_type: str) -> set[int]:
+    """Tokens under the trigger that belong to another statement: a clause joined to it ("Tehran condemned the
+    strike, and the prime minister said it could bring violence to Iraq") or a reason given with "for"."""
+    out: set[int] = set()
+    for child in trigger.children:
+        joined = child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX")
+        reason = child.dep_ == "prep" and child.lower_ == "for" and event_type not in FOR_RECIPIENT_TYPES
+        if joined or reason:
+            out.update(t.i for t in child.subtree)
+    for noun in (c for c in trigger.children if c.dep_ in ("dobj", "attr")):  # "promised revenge for X"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "for" and event_type not in FOR_RECIPIENT_TYPES:
+                out.update(t.i for t in child.subtree)
+    return out
 
 
 def _addressee(trigger: Token, target: Actor) -> bool:
