@@ -155,3 +155,13 @@ def test_a_name_beats_a_description_of_the_body_it_belongs_to():
     assert _named_over_described(described, [described, named]) is named
     assert _named_over_described(described, [described, elsewhere]) is described
     assert _named_over_described(named, [named, described]) is named
+
+
+def test_a_stance_on_a_happening_told_earlier_targets_its_doer(code):
+    events = code(
+        "Norwegian troops attacked a fishing village on the border on Monday, killing two people. "
+        "Rescue teams searched the rubble through the night. "
+        "The Swedish government condemned the attack on Tuesday."
+    )
+    stances = [e for e in events if e.event_type in ("ACCUSE", "REJECT")]
+    assert stances and stances[0].target_actor is not None and stances[0].target_actor.country == "NOR"

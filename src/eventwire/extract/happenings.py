@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..errors import DataFileError, Errors
-from ..model import Event
+from ..model import Actor, Event
 from ..resources import data_path, load_yaml
 from .compat import Compatibility, compatible, irrealis
 from .pooling import SUMMARY, pooled_event
@@ -83,7 +83,56 @@ def group_happenings(
             groups.append(_Group([mention]))
         else:
             home.mentions.append(mention)
-    return [_dated_by_report(pooled_event([m.event for m in g.mentions], rules), publication_date) for g in groups]
+    pooled = [_dated_by_report(pooled_event([m.event for m in g.mentions], rules), publication_date) for g in groups]
+    return _stance_targets(groups, pooled)
+
+
+# Stances taken on a happening ("condemned the attack", "denounced the raid"): their target is its doer.
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT"})
+STANCE_PREPS = frozenset({"over", "against", "about", "for"})
+
+
+def _stance_targets(groups: list[_Group], events: list[Event]) -> list[Event]:
+    """A stance with no target of its own whose object is a happening told earlier in the document by its noun
+    ("Tehran condemned the strike" after "a US strike killed ...") is taken against that happening's doer."""
+    out = list(events)
+    for k, (group, event) in enumerate(zip(groups, events, strict=True)):
+        if event.event_type not in STANCE_TYPES or event.target_actor is not None:
+            continue
+        for mention in group.mentions:
+            doer = _doer_of_object(mention, groups[:k] + groups[k + 1 :], events[:k] + events[k + 1 :])
+            if doer is not None and doer.country != (event.source_actor.country if event.source_actor else None):
+                out[k] = replace(event, target_actor=doer)
+                break
+    return out
+
+
+def _names_it(mention: _Mention, noun: str) -> bool:
+    """The mention's trigger or a word of its clause is the noun ("a US strike killed ...": "strike")."""
+    tok = mention.token
+    return tok is not None and any(t.lemma_.lower() == noun for t in tok.sent)
+
+
+def _doer_of_object(mention: _Mention, groups: list[_Group], events: list[Event]) -> Actor | None:
+    tok = mention.token
+    if tok is None:
+        return None
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in STANCE_PREPS for g in p.children]
+    nouns = vocabulary()["happening_nouns"]
+    for obj in objects:
+        if obj.lemma_.lower() not in nouns or not _definite(obj):
+            continue
+        told = [
+            (group, event)
+            for group, event in zip(groups, events, strict=True)
+            if group.mentions[0].event.evidence.char_start < mention.event.evidence.char_start
+            and event.source_actor is not None
+            and any(_names_it(m, obj.lemma_.lower()) for m in group.mentions)
+        ]
+        if told:
+            return replace(told[-1][1].source_actor, start=None, end=None) if told[-1][1].source_actor else None
+    return None
 
 
 # Told as having happened: such a happening cannot be later than the report that tells it.
