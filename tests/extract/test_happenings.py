@@ -91,9 +91,9 @@ def test_different_weapons_and_a_denial_keep_happenings_apart():
 
 def test_a_state_named_as_a_whole_may_be_any_of_its_bodies():
     rules = Compatibility(None)
-    state = _event(target_actor=Actor("Norway's envoy", name="Norway", country="NOR"))
-    body = _event(target_actor=Actor("the Norwegian navy", name="Royal Norwegian Navy", country="NOR"))
-    other_body = _event(target_actor=Actor("the coast guard", name="Norwegian Coast Guard", country="NOR"))
+    state = _event(source_actor=Actor("Norway's forces", name="Norway", country="NOR"))
+    body = _event(source_actor=Actor("the Norwegian navy", name="Royal Norwegian Navy", country="NOR"))
+    other_body = _event(source_actor=Actor("the coast guard", name="Norwegian Coast Guard", country="NOR"))
     assert compatible(state, body, rules)
     assert not compatible(body, other_body, rules)  # two named bodies are two parties
 
@@ -165,3 +165,22 @@ def test_a_stance_on_a_happening_told_earlier_targets_its_doer(code):
     )
     stances = [e for e in events if e.event_type in ("ACCUSE", "REJECT")]
     assert stances and stances[0].target_actor is not None and stances[0].target_actor.country == "NOR"
+
+
+def test_a_fuller_count_in_a_retelling_updates_the_toll():
+    from eventwire.extract.pooling import happening_toll
+
+    lead = _event(fatalities=4, evidence=Evidence("x", 0, 1))
+    retelling = _event(fatalities=5, evidence=Evidence("y", 10, 11))
+    other = _event(fatalities=9, evidence=Evidence("z", 20, 21))
+    assert happening_toll([lead, retelling], frozenset({id(retelling)})) == (5, None)
+    assert happening_toll([lead, other]) == (4, None)  # a nearby mention's count may be another incident's
+
+
+def test_two_named_victims_of_one_strike_are_one_happening():
+    rules = Compatibility(None)
+    general = _event(target_actor=Actor("General Mora", name="Luis Mora", country="AAA"))
+    guard = _event(target_actor=Actor("the Republican Guard", name="Republican Guard", country="AAA"))
+    assert compatible(general, guard, rules)
+    stances = (_event(event_type="ACCUSE", target_actor=a.target_actor) for a in (general, guard))
+    assert not compatible(*stances, rules)

@@ -29,6 +29,9 @@ DATE_SLACK_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
 IRREALIS = {"threatened", "hypothetical"}
 # Types whose source is a speaker or a party to talks: a different named speaker is a different happening.
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# Types whose one happening hits many at once: a strike that killed a general and members of his guard is told
+# with either as its target, so two named targets of one country do not make two happenings.
+MANY_TARGETS = {"ASSAULT"}
 # The state's armed forces: an attack by them and one by anyone else in the same report are two happenings (the
 # police who shot the gunman are not the gunman's attack).
 STATE_FORCES = {"military", "police"}
@@ -98,7 +101,7 @@ def compatible(a: Event, b: Event, rules: Compatibility, retold: bool = False, r
         and (places_agree(a.location, b.location) or retold and not _both_placed(a.location, b.location))
         and actors_agree(a.source_actor, b.source_actor, a.event_type in VERBAL)
         and not (a.event_type == "ASSAULT" and not response and _sides_differ(a.source_actor, b.source_actor))
-        and actors_agree(a.target_actor, b.target_actor, False)
+        and actors_agree(a.target_actor, b.target_actor, False, by_entity=a.event_type not in MANY_TARGETS)
     )
 
 
@@ -151,14 +154,14 @@ def lies_within(inner: Place, outer: Place) -> bool:
     return haversine_km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM.get(outer.precision, 50.0)
 
 
-def actors_agree(a: Actor | None, b: Actor | None, by_name: bool) -> bool:
-    """Two actors that can be one party: no known countries or dictionary names that differ; for the speaker of
-    a verbal act (`by_name`), also no two different written names."""
+def actors_agree(a: Actor | None, b: Actor | None, by_name: bool, by_entity: bool = True) -> bool:
+    """Two actors that can be one party: no known countries or (`by_entity`) dictionary names that differ; for
+    the speaker of a verbal act (`by_name`), also no two different written names."""
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if _entity(a) and _entity(b) and _entity(a) != _entity(b):
+    if by_entity and _entity(a) and _entity(b) and _entity(a) != _entity(b):
         return False
     if by_name and not (a.country and a.country == b.country):
         ta, tb = _head_words(a), _head_words(b)

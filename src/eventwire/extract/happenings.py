@@ -50,6 +50,7 @@ class _Mention:
     event: Event
     sentence: int
     token: Token | None
+    retells: bool = False  # joined its happening by naming it ("the bomb", "the attackers")
 
 
 @dataclass
@@ -83,7 +84,10 @@ def group_happenings(
             groups.append(_Group([mention]))
         else:
             home.mentions.append(mention)
-    pooled = [_dated_by_report(pooled_event([m.event for m in g.mentions], rules), publication_date) for g in groups]
+    pooled = [
+        _dated_by_report(pooled_event([m.event for m in g.mentions], rules, _retellings(g)), publication_date)
+        for g in groups
+    ]
     return _stance_targets(groups, pooled)
 
 
@@ -135,6 +139,10 @@ def _doer_of_object(mention: _Mention, groups: list[_Group], events: list[Event]
     return None
 
 
+def _retellings(group: _Group) -> frozenset[int]:
+    return frozenset(id(m.event) for m in group.mentions[1:] if m.retells)
+
+
 # Told as having happened: such a happening cannot be later than the report that tells it.
 FACTUAL = frozenset({"asserted", "claimed", "reported"})
 
@@ -181,10 +189,12 @@ def _home(
         if irrealis(mention.event) != irrealis(first) and not retold:
             continue
         if all(compatible(mention.event, m.event, rules, response=response) for m in group.mentions):
+            mention.retells = retold
             return group
         if retold and all(compatible(mention.event, m.event, rules, True, response) for m in group.mentions):
             # joined on the definite reference despite its place: that place is not the happening's
             mention.event = replace(mention.event, location=None)
+            mention.retells = True
             return group
     return None
 
@@ -220,17 +230,17 @@ def _definite(tok: Token) -> bool:
 
 def _retold(tok: Token | None) -> bool:
     """The writer refers to a happening the reader already knows: a definite trigger noun ("the attack"), or a
-    trigger verb whose subject is a definite happening noun ("the blast killed five", "the bomb exploded") or a
-    definite perpetrator ("the attackers fled with two hostages")."""
+    trigger verb whose subject is a definite happening noun ("the blast killed five", "the bomb exploded", "the
+    raid that killed five") or a definite perpetrator ("the attackers fled with two hostages")."""
     if tok is None:
         return False
     if tok.pos_ in ("NOUN", "PROPN"):
         return _definite(tok)
     nouns = vocabulary()["happening_nouns"] | vocabulary()["perpetrator_nouns"]
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns and _definite(c) and not _marked_other(c)
-        for c in tok.children
-    )
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in subjects):
+        subjects.append(tok.head)  # "the strike that killed the general": the antecedent is the subject
+    return any(c.lemma_.lower() in nouns and _definite(c) and not _marked_other(c) for c in subjects)
 
 
 def _against_perpetrator(event: Event) -> bool:

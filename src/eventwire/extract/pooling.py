@@ -29,8 +29,9 @@ def _informative(event: Event) -> tuple:
     )
 
 
-def pooled_event(events: list[Event], rules: Compatibility) -> Event:
-    """The happening's record: the best mention's record with its fields pooled from every mention."""
+def pooled_event(events: list[Event], rules: Compatibility, retellings: frozenset[int] = frozenset()) -> Event:
+    """The happening's record: the best mention's record with its fields pooled from every mention (`retellings`:
+    the `id()` of the mentions that retell it by name, see `happening_toll`)."""
     evidence = [Evidence(e.evidence.sentence, e.evidence.char_start, e.evidence.char_end) for e in events]
     mentions = list({(m.char_start, m.char_end): m for m in evidence}.values())
     if len(events) == 1:
@@ -39,7 +40,7 @@ def pooled_event(events: list[Event], rules: Compatibility) -> Event:
     ranked = sorted(events, key=_informative, reverse=True)
     place = happening_place(events)
     when, precision = rules.happening_date(ranked)
-    fatalities, injuries = happening_toll([e for e in events if not irrealis(e)] or events)
+    fatalities, injuries = happening_toll([e for e in events if not irrealis(e)] or events, retellings)
     weapons = list(dict.fromkeys(w for e in events for w in e.weapons))
     source = _named_over_described(
         best.source_actor or next((e.source_actor for e in ranked if e.source_actor), None),
@@ -106,19 +107,26 @@ def happening_place(events: list[Event]) -> Place | None:
     return place
 
 
-def happening_toll(events: list[Event]) -> tuple[int | None, int | None]:
+def happening_toll(events: list[Event], retellings: frozenset[int] = frozenset()) -> tuple[int | None, int | None]:
     """(fatalities, injuries) of a happening: the summary figure when a mention sums the toll up ("in all, 12
-    died", "the death toll rose to 30"), else the lead's (the first mention that states one). The largest figure
-    of all mentions would take a later, other incident's toll whenever a round-up's mentions were grouped."""
+    died", "the death toll rose to 30"), else the largest of the lead's (the first mention that states one) and
+    those of the mentions that retell it by name (`retellings`: their `id()`; "the car bomb ... killed five" after
+    "four people were killed": a later, fuller count of the same happening). The largest figure of all mentions
+    would take a later, other incident's toll whenever a round-up's mentions were grouped."""
     ordered = sorted(events, key=lambda e: e.evidence.char_start)
     summary = [e for e in ordered if SUMMARY.search(e.evidence.sentence)]
-    fatalities = [e.fatalities for e in summary if e.fatalities is not None] or [
-        e.fatalities for e in ordered if e.fatalities is not None
-    ][:1]
-    injuries = [e.injuries for e in summary if e.injuries is not None] or [
-        e.injuries for e in ordered if e.injuries is not None
-    ][:1]
-    return max(fatalities, default=None), max(injuries, default=None)
+    return _figure(ordered, summary, retellings, "fatalities"), _figure(ordered, summary, retellings, "injuries")
+
+
+def _figure(ordered: list[Event], summary: list[Event], retellings: frozenset[int], field: str) -> int | None:
+    summed = [getattr(e, field) for e in summary if getattr(e, field) is not None]
+    if summed:
+        return max(summed)
+    stated = [e for e in ordered if getattr(e, field) is not None]
+    if not stated:
+        return None
+    figures = [getattr(stated[0], field)] + [getattr(e, field) for e in stated[1:] if id(e) in retellings]
+    return max(figures)
 
 
 def _pooled_confidence(events: list[Event], best: Event) -> float:

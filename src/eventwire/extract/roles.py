@@ -76,7 +76,7 @@ def _draft_actors(
         if (
             t_head is not None
             and (s_head is None or t_head.i != s_head.i)
-            and (target is None or _bare(target, target_head))
+            and (target is None or _bare(target, target_head) or _only_the_place(target_head, cand))
         ):
             actor = _resolve_actor(resolver, t_head)
             target, target_head = (actor, t_head) if actor is not None else (target, target_head)
@@ -101,6 +101,17 @@ def _bare(actor: Actor, head: Token | None) -> bool:
     if actor.country or actor.sector or actor.name != actor.text:
         return False
     return head.pos_ != "PROPN" and head.ent_type_ not in NAMED_ENTS
+
+
+def _only_the_place(head: Token | None, cand: Candidate) -> bool:
+    """An attack's target written as the place it hit ("a drone strike on the capital", "shelling in X"): it
+    gives way to the people or body another trigger of the event names ("the killing of the general")."""
+    return (
+        head is not None
+        and cand.match.entry.event_type == "ASSAULT"
+        and head.ent_type_ in ("GPE", "LOC", "FAC")
+        and head.dep_ == "pobj"
+    )
 
 
 def _is_the_act(head: Token | None, draft: Draft) -> bool:
