@@ -425,4 +425,4 @@ def geoparse_files(
     documents = read_documents(paths, None, report, config)
     while batch := list(itertools.islice(documents, config.batch_size)):
         for document, doc in zip(batch, pipe((d.text for d in batch), batch_size=config.batch_size), strict=True):
-            yield document, geo.geoparse(doc, adjectival=adjectival)
+            yield document, geo.geoparse(doc, adjectival=adjectival, settings=config.geo)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from . import extract as extract_stage
 from . import geo, limits
 from . import time as time_stage
-from .config import load_config
+from .config import GEO_SETTINGS, GeoSettings, load_config
 from .errors import EventwireError
 from .model import Document, Event, Failure, Result, Sentence
 from .nlp import get_nlp, parse_one, pipe
@@ -31,14 +31,17 @@ def with_publication_date(document: Document, default: date | None = None) -> Do
     return document
 
 
-def analyse(document: Document, doc: Doc, budget: limits.Budget | None = None) -> Result:
+def analyse(
+    document: Document, doc: Doc, budget: limits.Budget | None = None, geo_settings: GeoSettings = GEO_SETTINGS
+) -> Result:
     """All post-parse stages for one parsed document. With a `budget`, raises InputError (E015) when a
-    stage ends after the budget is spent, and (E016) when the document has too many sentences."""
+    stage ends after the budget is spent, and (E016) when the document has too many sentences.
+    `geo_settings`: the geoparser's weights and scanners (`Config.geo`; `process_batch` passes the loaded one)."""
     budget = budget or limits.Budget(document.source or document.doc_id, None)
     sentences = [Sentence(document.doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     limits.check_sentence_count(len(sentences), budget.source)
     budget.check("sentences")
-    toponyms = geo.geoparse(doc)
+    toponyms = geo.geoparse(doc, settings=geo_settings)
     budget.check("geoparse")
     events = extract_stage.extract_events(document, doc, toponyms)
     budget.check("events")
@@ -46,13 +49,19 @@ def analyse(document: Document, doc: Doc, budget: limits.Budget | None = None) -
 
 
 def process_batch(
-    documents: list[Document], batch_size: int = 32, time_budget_s: float | None = None
+    documents: list[Document],
+    batch_size: int = 32,
+    time_budget_s: float | None = None,
+    geo_settings: GeoSettings | None = None,
 ) -> list[Result | Failure]:
     """Parse and code a batch of documents (in order). A failure in one document is returned as a
     `Failure` and never affects the others: a document too long to parse, one whose analysis outlasts
-    `time_budget_s` (default: `Config.doc_time_budget_s`), or one that trips a bug."""
-    if time_budget_s is None:
-        time_budget_s = load_config().doc_time_budget_s
+    `time_budget_s` (default: `Config.doc_time_budget_s`), or one that trips a bug. `geo_settings`: the
+    geoparser's weights and scanners (default: `Config.geo`)."""
+    if time_budget_s is None or geo_settings is None:
+        config = load_config()
+        time_budget_s = config.doc_time_budget_s if time_budget_s is None else time_budget_s
+        geo_settings = config.geo if geo_settings is None else geo_settings
     out: list[Result | Failure | None] = [None] * len(documents)
     parseable: list[int] = []
     for i, document in enumerate(documents):
@@ -67,7 +76,7 @@ def process_batch(
             out[i] = doc
             continue
         try:
-            out[i] = analyse(document, doc, limits.Budget(_source(document), time_budget_s))
+            out[i] = analyse(document, doc, limits.Budget(_source(document), time_budget_s), geo_settings)
         except EventwireError as err:
             out[i] = Failure(_source(document), str(err))
         except Exception as err:  # noqa: BLE001  (a bug on one odd document must not lose the batch; logged for fixing)

@@ -54,10 +54,10 @@ def test_evidence_offsets_point_at_the_evidence(text):
 def test_a_slow_document_becomes_a_failure_and_the_others_go_on(monkeypatch):
     real = pipeline.geo.geoparse
 
-    def slow_on_marker(doc):
+    def slow_on_marker(doc, **kwargs):
         if "Slowtown" in doc.text:
             time.sleep(0.3)
-        return real(doc)
+        return real(doc, **kwargs)
 
     monkeypatch.setattr(pipeline.geo, "geoparse", slow_on_marker)
     docs = [

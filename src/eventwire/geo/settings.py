@@ -1,22 +1,12 @@
 """The geo stage's settings in one typed object: the resolver's weights and which scanners run.
 
 `geoparse(doc, settings=GeoSettings(...))` takes them; the defaults are what the geo dev set was measured with.
-They are not fields of the project's `Config`: `Config` sits below the stages (import-linter layers) and holds
-scalars read from TOML and the environment, so a stage's typed settings are passed to the stage itself.
+The types are defined in `eventwire.config` (below the stages in the import-linter layers), so that the project's
+`Config` holds them as `Config.geo`, read from the TOML file's [eventwire.geo] table; they are re-exported here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..config import DEFAULT_SCANNERS, GEO_SETTINGS, WEIGHTS, GeoSettings, ResolveWeights, ScannerSettings
 
-from .detect import DEFAULT_SCANNERS, ScannerSettings
-from .resolve import WEIGHTS, ResolveWeights
-
-
-@dataclass(frozen=True)
-class GeoSettings:
-    weights: ResolveWeights = field(default=WEIGHTS)  # see resolve/settings.py for how each was set
-    scanners: ScannerSettings = field(default=DEFAULT_SCANNERS)  # all registered scanners run by default
-
-
-GEO_SETTINGS = GeoSettings()
+__all__ = ["DEFAULT_SCANNERS", "GEO_SETTINGS", "WEIGHTS", "GeoSettings", "ResolveWeights", "ScannerSettings"]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from ..gazetteer import Gazetteer
 from .facilities import FACILITY_LABEL
 from .mentions import to_mentions
-from .registry import DEFAULT_SCANNERS, SCANNERS, Scanner, ScannerSettings, run_scanners
+from .registry import DEFAULT_SCANNERS, SCANNERS, Scanner, ScannerSettings, active_scanners, run_scanners
 from .roads import ROAD_LABEL
 from .spans import FACILITY_WORDS, Acceptor, Found, Mention, ScanState
 
@@ -40,7 +40,7 @@ def detect(
     """Strong toponym mentions of `doc` (place entities and prominent names), without overlaps, in text order;
     qualifiers the NER did not tag ("Elm Falls, NH") follow them. Adjectival place names only with `adjectival`."""
     state = ScanState.for_doc(doc, adjectival)
-    return to_mentions(doc, gaz, run_scanners(doc, gaz, state, settings.active("strong")))
+    return to_mentions(doc, gaz, run_scanners(doc, gaz, state, active_scanners(settings, "strong")))
 
 
 def detect_weak(
@@ -50,4 +50,4 @@ def detect_weak(
     called a PERSON), outside the `strong` mentions, kept only when `accept(text)` says the document's context
     supports a reading."""
     state = ScanState.after(doc, strong, accept)
-    return to_mentions(doc, gaz, run_scanners(doc, gaz, state, settings.active("weak")))
+    return to_mentions(doc, gaz, run_scanners(doc, gaz, state, active_scanners(settings, "weak")))

@@ -4,7 +4,8 @@ Each scanner is a function `(doc, gazetteer, state) -> list[Found]`: it reads wh
 `ScanState` (tokens taken, place entities) and may mark more. Order matters: a later scanner must not cut a name an
 earlier one found, and where found spans overlap the longest wins, the first found among equals. The strong pass
 runs before resolution, the weak pass after it (its scanners need the context test made from the resolved strong
-mentions). A scanner is switched off by naming it in `ScannerSettings.disabled`.
+mentions). A scanner is switched off by naming it in `ScannerSettings.disabled` (defined in `eventwire.config`,
+whose `SCANNER_NAMES` must list the names registered here).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from ...config import DEFAULT_SCANNERS, SCANNER_NAMES, ScannerSettings
 from ..gazetteer import Gazetteer
 from .adjectival import scan_adjectival
 from .datelines import scan_datelines
@@ -29,6 +31,8 @@ from .weak import scan_weak
 
 ScanFn = Callable[[Doc, Gazetteer, ScanState], list[Found]]
 Stage = Literal["strong", "weak"]
+
+__all__ = ["DEFAULT_SCANNERS", "SCANNERS", "Scanner", "ScannerSettings", "active_scanners", "run_scanners"]
 
 
 @dataclass(frozen=True)
@@ -54,20 +58,18 @@ SCANNERS: tuple[Scanner, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class ScannerSettings:
-    """Which registered scanners run. All of them by default; the geo dev set was measured with all of them."""
-
-    disabled: frozenset[str] = frozenset()
-
-    def active(self, stage: Stage) -> list[Scanner]:
-        unknown = self.disabled - {s.name for s in SCANNERS}
-        if unknown:
-            raise ValueError(f"unknown scanners {sorted(unknown)}; registered: {[s.name for s in SCANNERS]}")
-        return [s for s in SCANNERS if s.stage == stage and s.name not in self.disabled]
+# A config file switches scanners off by name, checked against `eventwire.config.SCANNER_NAMES` (config sits below
+# the stages and cannot import this registry): the two must name the same scanners.
+if {s.name for s in SCANNERS} != set(SCANNER_NAMES):
+    raise RuntimeError(f"eventwire.config.SCANNER_NAMES {SCANNER_NAMES} differ from the registered scanners")
 
 
-DEFAULT_SCANNERS = ScannerSettings()
+def active_scanners(settings: ScannerSettings, stage: Stage) -> list[Scanner]:
+    """The registered scanners of `stage` that `settings` leaves on, in order."""
+    unknown = settings.disabled - {s.name for s in SCANNERS}
+    if unknown:
+        raise ValueError(f"unknown scanners {sorted(unknown)}; registered: {[s.name for s in SCANNERS]}")
+    return [s for s in SCANNERS if s.stage == stage and s.name not in settings.disabled]
 
 
 def run_scanners(doc: Doc, gaz: Gazetteer, state: ScanState, scanners: list[Scanner]) -> list[Found]:
