@@ -184,3 +184,23 @@ def test_two_named_victims_of_one_strike_are_one_happening():
     assert compatible(general, guard, rules)
     stances = (_event(event_type="ACCUSE", target_actor=a.target_actor) for a in (general, guard))
     assert not compatible(*stances, rules)
+
+
+def test_two_clauses_of_one_sentence_tell_two_happenings(code):
+    events = code(
+        "Aid agencies called for calm on Friday, and the Omani foreign minister was in Ankara for talks with "
+        "his Turkish counterpart."
+    )
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert {"REQUEST", "CONSULT"} <= {e.event_type for e in events}
+    assert talks[0].source_actor is not None and talks[0].source_actor.country == "OMN"
+
+
+def test_the_same_victims_on_the_same_stated_day_are_one_happening(code):
+    text = (
+        "Gunmen shot dead three monks at a monastery outside Dorvale on 3 June. "
+        "The region has seen a rise in banditry this year. Farmers have left several villages. "
+        "Schools in the district have been closed for a month. Traders say the roads are no longer safe. "
+        "Relatives of the three monks killed on 3 June gathered at the monastery on Friday."
+    )
+    assert len(_assaults(code(text))) == 1

@@ -74,6 +74,7 @@ NAMED_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # speaker, its target whoever must act (see obligation_arguments).
 # "..., said Kataeb Hezbollah": verbs whose subject is the named speaker of what they govern
 SPEAKER_VERBS = load_words("words/speech_verbs.yaml", "speaker_verbs")
+PURPOSE_VERBS = load_words("words/presence_verbs.yaml", "purpose_verbs")
 MUST_REQUEST = Trigger("REQUEST", "V", ("must",), None, "020", 0.6)
 
 
@@ -132,6 +133,11 @@ def _is_source_verb(verb: Token) -> bool:
     return bool(forms & (SOURCE_VERBS | {"out"}))
 
 
+def _purpose_of_presence(noun: Token, verb: Token) -> bool:
+    """ "was in the capital for talks", "arrived for consultations": the noun is the purpose of being there."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and verb.lemma_.lower() in PURPOSE_VERBS
+
+
 def names_actor(tok: Token, resolver: ActorResolver) -> bool:
     """A name, a dictionary actor or a sector word ("rebels", "the government")."""
     return (
@@ -156,7 +162,7 @@ def _noun_arguments(match: Match, resolver: ActorResolver) -> tuple[Token | None
         verb = head if head.pos_ in ("VERB", "AUX") else head.head
         if head.lower_ == "of" and verb.dep_ == "dobj":
             verb = verb.head  # "launched ten days of war games", "began a series of raids"
-        if source is None and _is_source_verb(verb):
+        if source is None and (_is_source_verb(verb) or _purpose_of_presence(tok, verb)):
             source = _subject(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if target is None and tok.dep_ == "dobj" and match.entry.event_type in VERBAL_TYPES:
             target = clauses.complement_subject(verb)

@@ -182,7 +182,11 @@ def _home(
         if first.event_type != mention.event.event_type:
             continue
         gap = mention.sentence - group.last_sentence
-        linked = gap <= settings.window_sentences or (retold or summary) and gap <= settings.retold_reach_sentences
+        linked = (
+            gap <= settings.window_sentences
+            or (retold or summary or _same_victims_same_day(mention.event, group, rules))
+            and gap <= settings.retold_reach_sentences
+        )
         if not linked:
             continue
         # a hypothetical or threatened mention joins a real happening only when it names it ("the attack")
@@ -197,6 +201,23 @@ def _home(
             mention.retells = True
             return group
     return None
+
+
+def _same_victims_same_day(event: Event, group: _Group, rules: Compatibility) -> bool:
+    """The mention and one of the group's name the same victims on the same stated day, other than the report's
+    ("the six monks killed on 3 May" ... "the murder of the monks on 3 May"): one happening however far apart."""
+    if event.date is None or event.date_precision != "day" or event.date == rules.publication_date:
+        return False
+    words = _target_words(event)
+    return bool(words) and any(m.event.date == event.date and words & _target_words(m.event) for m in group.mentions)
+
+
+def _target_words(event: Event) -> set[str]:
+    """The content words of the target's written phrase ("the six jesuit priests" -> {"jesuit", "priests"})."""
+    if event.target_actor is None:
+        return set()
+    words = {w.strip(".,'’\"").lower() for w in event.target_actor.text.split()}
+    return {w for w in words if len(w) > 3 and w.isalpha() and w not in vocabulary()["definite"]}
 
 
 def _token(doc: Doc, event: Event) -> Token | None:

@@ -9,7 +9,7 @@ Thresholds: `settings.TypeDecision`.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .classifier import NO_EVENT, SentenceReading
 from .drafts import Candidate, Draft
@@ -52,7 +52,13 @@ def decide(
     choosing = len(drafts) > 1
     reject_at = settings.choose_reject_min if choosing else settings.reject_min
     for event_type, draft in drafts.items():
-        sure_otherwise = event_type != best and p_best >= reject_at and event_type not in settings.rule_judged_types
+        own_clause = choosing and _in_own_clause(draft, drafts)
+        sure_otherwise = (
+            event_type != best
+            and p_best >= reject_at
+            and event_type not in settings.rule_judged_types
+            and not own_clause
+        )
         if not sure_otherwise or reading.types.get(event_type, 0.0) >= settings.keep_min:
             kept[event_type] = draft
         else:
@@ -64,3 +70,32 @@ def decide(
     if not drafts and can_add and best != NO_EVENT and p_best >= settings.add_min:
         kept[best] = _model_draft(sent, best, p_best, onto, settings)
     return kept
+
+
+def _in_own_clause(draft: Draft, drafts: dict[str, Draft]) -> bool:
+    """Every trigger of `draft` lies in a clause of its own, joined to the sentence with "and"/"but" and with its
+    own subject ("Leaders called for calm, and the minister was in the capital for talks"), apart from the other
+    drafts' triggers: two statements in one sentence, each telling its own happening, so the model's reading of
+    the sentence as a whole says nothing about which one it tells."""
+    others = {c.match.token.i for d in drafts.values() if d is not draft for c in d.cands}
+    for cand in draft.cands:
+        clause = _conjoined_clause(cand.match.token)
+        if clause is None or others & {t.i for t in clause.subtree}:
+            return False
+    return True
+
+
+def _conjoined_clause(tok: Token) -> Token | None:
+    """The head of the conjoined clause (`conj` verb with a subject of its own) that contains `tok`, if any."""
+    node = tok
+    for _ in range(12):
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
+        ):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
