@@ -48,6 +48,12 @@ _MERGED_KEY_COLS = (
     "fatalities_min",
     "fatalities_max",
 )
+# whether the merged event's date is only its reports' publication day (a key in the merged record)
+_FROM_REPORT_SQL = "coalesce(CAST(json_extract({p}record, '$.date_from_report') AS BOOLEAN), false)"
+
+
+def _key_select(prefix: str = "") -> str:
+    return ", ".join([prefix + c for c in _MERGED_KEY_COLS] + [_FROM_REPORT_SQL.format(p=prefix)])
 
 
 def merged_id_for(event_id: str) -> str:
@@ -169,7 +175,7 @@ class _BatchMerger:
         if windows:
             types, lows, highs = (list(c) for c in zip(*windows, strict=True))
             for row in con.execute(
-                f"SELECT DISTINCT {', '.join('m.' + c for c in _MERGED_KEY_COLS)}, m.date_max FROM merged_events m "
+                f"SELECT DISTINCT {_key_select('m.')}, m.date_max FROM merged_events m "
                 "JOIN (SELECT unnest(?) AS event_type, unnest(?) AS low, unnest(?) AS high) w "
                 "ON m.event_type = w.event_type AND m.date_min <= w.high AND m.date_max >= w.low",
                 [types, lows, highs],
@@ -236,8 +242,13 @@ class _BatchMerger:
 
 
 def _window(key: MergeKey) -> int:
-    """Days either side of a report's date within which `best_candidate` looks for merged events."""
-    return max(DEFAULT_RULES.window(key.date_precision), DEFAULT_RULES.date_window_days["month"])
+    """Days either side of a report's date within which `best_candidate` looks for merged events (a stated date
+    may match a report's date up to `named_report_window_days` later)."""
+    return max(
+        DEFAULT_RULES.window(key.date_precision),
+        DEFAULT_RULES.date_window_days["month"],
+        DEFAULT_RULES.named_report_window_days,
+    )
 
 
 def _stored_key(row: list[Any]) -> tuple:
@@ -248,7 +259,8 @@ def _stored_key(row: list[Any]) -> tuple:
     for c in ("lat", "lon"):
         if values[c] is not None:
             values[c] = float(values[c])
-    return tuple(values[c] for c in _MERGED_KEY_COLS) + (values["date_max"],)
+    from_report = bool(json.loads(row[-1]).get("date_from_report"))
+    return tuple(values[c] for c in _MERGED_KEY_COLS) + (from_report, values["date_max"])
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
@@ -302,7 +314,7 @@ def best_candidate(con: duckdb.DuckDBPyConnection, key: MergeKey) -> str | None:
     # The lookup: same type, date range overlapping the widest window around the new date.
     window = timedelta(days=_window(key))
     rows = con.execute(
-        f"SELECT {', '.join(_MERGED_KEY_COLS)} FROM merged_events WHERE event_type = ? "
+        f"SELECT {_key_select()} FROM merged_events WHERE event_type = ? "
         "AND date_min <= ? AND date_max >= ? ORDER BY event_id",
         [key.event_type, key.date + window, key.date - window],
     ).fetchall()
@@ -334,9 +346,10 @@ def _merged_key(row: tuple) -> MergeKey:
         date_min,
         low,
         high,
+        from_report,
     ) = row
     if when is None:  # only undated reports: their publication dates stand in
-        when, date_precision = date_min, None
+        when, date_precision, from_report = date_min, None, True
     return MergeKey(
         event_type,
         modality,
@@ -354,6 +367,7 @@ def _merged_key(row: tuple) -> MergeKey:
         precision,
         low,
         high,
+        bool(from_report),
     )
 
 
@@ -378,8 +392,14 @@ def merged_row(merged_id: str, sources: list[tuple[str, dict[str, Any], date | N
     records = [r for _, r, _ in sources]
     by_conf = sorted(records, key=lambda r: -(r.get("confidence") or 0))
     rep = by_conf[0]
+    # a date the text states before a report's publication day (see `dedup.rules`), then the most precise
+    from_report = {id(r) for _, r, pub in sources if pub is not None and r.get("date") == pub.isoformat()}
     dated = [r for r in by_conf if r.get("date")]
-    when = min(dated, key=lambda r: (date_rank(r.get("date_precision")), r["date"])) if dated else None
+    when = (
+        min(dated, key=lambda r: (id(r) in from_report, date_rank(r.get("date_precision")), r["date"]))
+        if dated
+        else None
+    )
     located = [r for r in by_conf if r.get("location")]
     where = min(located, key=lambda r: place_rank(r["location"].get("precision"))) if located else None
     source_actor = next((r["source_actor"] for r in by_conf if r.get("source_actor")), None)
@@ -403,6 +423,7 @@ def merged_row(merged_id: str, sources: list[tuple[str, dict[str, Any], date | N
         "n_sources": n_sources,
         "n_reports": len(records),
         "source_event_ids": [r["event_id"] for r in records],
+        "date_from_report": when is None or id(when) in from_report,
     }
     loc = record["location"] or {}
     src, tgt = source_actor or {}, target_actor or {}
