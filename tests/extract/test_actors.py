@@ -109,3 +109,12 @@ def test_place_named_new_x_is_not_country_x(code):
     assert event.source_actor.country != "JEY"
     event = next(e for e in code("New Zealand condemned the raid.") if e.event_type == "ACCUSE")
     assert event.source_actor.country == "NZL"
+
+
+def test_they_is_the_whole_crowd_not_the_last_group_listed_in_it(code):
+    text = (
+        "Tens of thousands of Afghans including ministers and clerics attended a funeral in the capital on "
+        "Saturday. They waved flags, chanting slogans against the government."
+    )
+    protests = [e for e in code(text) if e.event_type == "PROTEST"]
+    assert protests and protests[0].source_actor is not None and protests[0].source_actor.country == "AFG"

@@ -81,7 +81,19 @@ class PhraseReader:
                 continue  # "leaders welcomed them": a plain pronoun is never its own clause's subject
             span = self.phrase(tok)
             if any(t.i in self.by_token for t in span) or self._sector(span, tok):
-                return tok
+                return self._enclosing_subject(tok) or tok
+        return None
+
+    def _enclosing_subject(self, tok: Token) -> Token | None:
+        """ "Thousands of villagers, including elders and clerics, marched. They ...": a plural inside the modifiers
+        of a plural subject ("clerics") is part of the crowd the subject names; "they" is the whole of it."""
+        node = tok
+        while node.dep_ in ("pobj", "prep", "conj", "appos", "cc") and node.head.i != node.i:
+            node = node.head
+            if node.dep_ in ("nsubj", "nsubjpass") and node.tag_ in ("NNS", "NNPS") and node.i != tok.i:
+                span = self.phrase(node)
+                if any(t.i in self.by_token for t in span) or self._sector(span, node):
+                    return node
         return None
 
     def _listed_nationality(self, span: Span) -> Mention | None:
