@@ -40,3 +40,12 @@ def test_attribution_is_not_modality(code):
 def test_a_happening_named_inside_another_is_reported(code):
     events = code("The mayor condemned Tuesday's bombing of the central market, which killed nine people.")
     assert any(e.event_type == "ASSAULT" and e.modality == "reported" for e in events)
+
+
+def test_what_a_vote_is_on_has_not_happened(nlp):
+    from eventwire.extract.modality import modality_of
+
+    doc = nlp("The deputies voted on Tuesday on the peacekeepers withdrawing from the border zone.")
+    [withdrawing] = [t for t in doc if t.lower_ == "withdrawing"]
+    # the clause rules' reading (the learned model's modality overrides it where the model is sure)
+    assert modality_of(withdrawing, "RETREAT", None) == "hypothetical"

@@ -19,7 +19,8 @@ from ..resources import load_words
 CLAIM = {"claim"}
 DENY = {"deny", "dismiss", "refute"}
 THREAT = {"threaten", "vow", "warn", "pledge", "promise"}
-PLAN = {"plan", "intend", "want", "propose", "consider", "seek", "hope", "prepare", "aim"}
+# Plans and proposals, and the decisions still to be taken on them ("voted on the troops leaving")
+PLAN = {"plan", "intend", "want", "propose", "consider", "seek", "hope", "prepare", "aim", "vote", "debate"}
 MODAL = {"could", "would", "may", "might", "will", "shall", "should", "can"}
 # "..., officials said", "according to witnesses": the verbs that attribute what they govern to a teller
 ATTRIBUTION_VERBS = load_words("words/speech_verbs.yaml", "attribution_verbs")
@@ -35,7 +36,7 @@ def modality_of(trigger: Token, event_type: str, source_head: Token | None) -> s
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical"
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (spaCy hands out a new Token object on each access: compare positions)
             break
         tok = tok.head
         hops += 1
