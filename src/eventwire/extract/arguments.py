@@ -87,7 +87,7 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     if (
         verb.dep_ == "acl"
@@ -223,7 +223,7 @@ def obligation_arguments(match: Match) -> tuple[Token | None, Token | None]:
 def speaker(tok: Token) -> Token | None:
     """The named speaker of a quotation or report that contains `tok` ("..., said Kataeb Hezbollah")."""
     for _ in range(4):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.lemma_.lower() in SPEAKER_VERBS:

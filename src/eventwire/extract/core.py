@@ -76,7 +76,7 @@ def _content_parent(match: Match, by_token: dict[int, Match]) -> Match | None:
     for _ in range(5):
         if tok.dep_ not in CONTENT_DEPS and not (tok.dep_ in ("compound", "amod") and tok.head.i in by_token):
             return None
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         if tok.dep_ == "ccomp":  # "reiterated its demand that Israel ease ...": the clause belongs to the noun
             noun = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i in by_token), None)
@@ -111,7 +111,7 @@ def _attach_protest_demands(cands: list[Candidate]) -> None:
 def _in_background(tok: Token) -> bool:
     """Under "after"/"following"/"since": an earlier happening told as the setting of the main one."""
     for _ in range(5):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         if tok.dep_ in ("prep", "mark") and tok.lower_ in BACKGROUND:
             return True

@@ -286,7 +286,7 @@ def _marked_other(tok: Token | None) -> bool:
     if tok is None:
         return False
     near = [c for c in tok.children if c.dep_ in ("det", "amod", "nummod")]
-    if tok.dep_ == "pobj" and tok.head.head is not tok.head:  # "in a separate incident, gunmen killed ..."
+    if tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:  # "in a separate incident, gunmen killed ..."
         near.extend(c for c in tok.head.head.children if c.dep_ == "amod")
     if tok.pos_ == "VERB":  # "another bomb exploded", "gunmen also attacked"
         near.extend(c for c in tok.children if c.dep_ == "advmod")
