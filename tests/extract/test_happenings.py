@@ -204,3 +204,11 @@ def test_the_same_victims_on_the_same_stated_day_are_one_happening(code):
         "Relatives of the three monks killed on 3 June gathered at the monastery on Friday."
     )
     assert len(_assaults(code(text))) == 1
+
+
+def test_a_place_only_guessed_from_nearby_sentences_does_not_split_a_happening():
+    rules = Compatibility(None)
+    lead = _event(location=Place("Alpha", lat=10.0, lon=10.0, country="AAA", precision="city", basis="placed"))
+    guessed = _event(location=Place("Gamma", lat=40.0, lon=40.0, country="CCC", precision="city", basis="nearby"))
+    assert not compatible(guessed, lead, rules)  # taken at face value the places contradict ...
+    assert compatible(guessed, lead, rules, retold=True)  # ... but a guessed place is no contradiction

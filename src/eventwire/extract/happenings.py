@@ -195,12 +195,20 @@ def _home(
         if all(compatible(mention.event, m.event, rules, response=response) for m in group.mentions):
             mention.retells = retold
             return group
-        if retold and all(compatible(mention.event, m.event, rules, True, response) for m in group.mentions):
-            # joined on the definite reference despite its place: that place is not the happening's
+        if (retold or _inferred_place(mention.event)) and all(
+            compatible(mention.event, m.event, rules, True, response) for m in group.mentions
+        ):
+            # joined on the definite reference (or despite a place only guessed from the sentences around it):
+            # that place is not the happening's
             mention.event = replace(mention.event, location=None)
             mention.retells = True
             return group
     return None
+
+
+def _inferred_place(event: Event) -> bool:
+    """The mention's place was not written with it but taken from the sentences around it or the dateline."""
+    return event.location is not None and event.location.basis in ("nearby", "document")
 
 
 def _same_victims_same_day(event: Event, group: _Group, rules: Compatibility) -> bool:
