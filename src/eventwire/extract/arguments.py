@@ -79,11 +79,15 @@ MUST_REQUEST = Trigger("REQUEST", "V", ("must",), None, "020", 0.6)
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and not in_dateline(child):  # "BENI, Congo (Wire) - Fighters killed"
-            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    # "BENI, Congo (Wire) - Fighters killed": a dateline is no subject
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)]
+    # "a session which the union insisted should see a vote": the parser may hang the relative pronoun on the
+    # verb as a second subject; the written subject is the one who acts
+    named = [c for c in subjects if c.tag_ not in ("WDT", "WP")]
+    if named:
+        return named[0]
+    if subjects:
+        return verb.head if verb.dep_ == "relcl" else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
