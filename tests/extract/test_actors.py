@@ -121,6 +121,9 @@ def test_they_is_the_whole_crowd_not_the_last_group_listed_in_it(code):
 
 
 def test_the_subject_of_a_relative_clause_is_who_acts_not_the_antecedent(code):
-    text = "The deadline falls on the day of a council session which the union has insisted should see a vote."
+    text = (
+        "The deadline would coincide with a council session on Monday which the union has insisted should see a "
+        "vote on the strike."
+    )
     requests = [e for e in code(text) if e.event_type == "REQUEST"]
     assert requests and requests[0].source_actor is not None and "union" in requests[0].source_actor.text
