@@ -197,3 +197,11 @@ def test_owner_country_before_a_facility_is_no_event_place(parse):
     doc, tops = parse("Militias stepped up pressure on US installations across Iraq on Saturday.")
     p = locate_event(_sent(doc, "Militias"), tops)
     assert p is not None and p.country == "IRQ"
+
+
+def test_a_province_from_the_sentence_before_keeps_its_precision(parse):
+    doc, tops = parse("Clashes broke out in Kandahar province on Monday. Three people died, officials said.")
+    p = locate_event(_sent(doc, "Three people"), tops)
+    assert p is not None and p.basis == "nearby"
+    # its own name at its own precision: never a province's name labelled as a country
+    assert p.precision != "country" or p.name == "Afghanistan"

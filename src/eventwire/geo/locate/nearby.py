@@ -1,7 +1,8 @@
 """Places from nearby sentences: a sentence that names no place usually continues the story of the one or two
 before it ("Gunmen attacked a market in X. Three people died."), so its event takes the latest place of the
 `FALLBACK_SENTENCES` preceding sentences of the same paragraph, one step less exact since it was not written
-with the event."""
+with the event. A first-level division keeps its precision: one step coarser would be its country, and a record
+reading "Kirkuk (country)" names a province at a country's precision (its country is in `country` anyway)."""
 
 from __future__ import annotations
 
@@ -27,4 +28,6 @@ def nearby_place(ctx: DocContext, sent: Span) -> Place | None:
         return None
     best = max(before, key=lambda t: (PRECISION_RANK.get(place_of(t).precision, 1) > 1, t.start))
     best_place = place_of(best)
+    if best_place.precision == "admin1":
+        return replace(best_place, basis="nearby")
     return replace(best_place, precision=COARSER.get(best_place.precision, best_place.precision), basis="nearby")
