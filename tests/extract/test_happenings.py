@@ -212,3 +212,9 @@ def test_a_place_only_guessed_from_nearby_sentences_does_not_split_a_happening()
     guessed = _event(location=Place("Gamma", lat=40.0, lon=40.0, country="CCC", precision="city", basis="nearby"))
     assert not compatible(guessed, lead, rules)  # taken at face value the places contradict ...
     assert compatible(guessed, lead, rules, retold=True)  # ... but a guessed place is no contradiction
+
+
+def test_a_party_blamed_in_the_same_sentence_is_the_alleged_doer(code):
+    events = code("A bomb exploded at a market in the town on Sunday, and the governor blamed Norway.")
+    bombs = _assaults(events)
+    assert bombs and bombs[0].source_actor is not None and bombs[0].source_actor.country == "NOR"

@@ -88,7 +88,7 @@ def group_happenings(
         _dated_by_report(pooled_event([m.event for m in g.mentions], rules, _retellings(g)), publication_date)
         for g in groups
     ]
-    return _stance_targets(groups, pooled)
+    return _blamed_doers(groups, _stance_targets(groups, pooled))
 
 
 # Stances taken on a happening ("condemned the attack", "denounced the raid"): their target is its doer.
@@ -108,6 +108,37 @@ def _stance_targets(groups: list[_Group], events: list[Event]) -> list[Event]:
             if doer is not None and doer.country != (event.source_actor.country if event.source_actor else None):
                 out[k] = replace(event, target_actor=doer)
                 break
+    return out
+
+
+# Happenings whose doer may be named by someone who blames it on them.
+BLAMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _blamed_doers(groups: list[_Group], events: list[Event]) -> list[Event]:
+    """A happening told with no doer, in a sentence that also tells someone blaming it on a party ("a strike hit
+    the convoy, with state media blaming the army"), is told as that party's: the blamed party is its alleged
+    doer (the record's modality still says whether it is asserted or only claimed)."""
+    blamed_by_sentence = {
+        m.event.evidence.char_start: event.target_actor
+        for group, event in zip(groups, events, strict=True)
+        if event.event_type == "ACCUSE" and event.target_actor is not None
+        for m in group.mentions
+    }
+    out = list(events)
+    for k, (group, event) in enumerate(zip(groups, events, strict=True)):
+        if event.event_type not in BLAMED_TYPES or event.source_actor is not None:
+            continue
+        blamed = next(
+            (
+                blamed_by_sentence[m.event.evidence.char_start]
+                for m in group.mentions
+                if m.event.evidence.char_start in blamed_by_sentence
+            ),
+            None,
+        )
+        if blamed is not None:
+            out[k] = replace(event, source_actor=replace(blamed, start=None, end=None))
     return out
 
 
