@@ -127,3 +127,11 @@ def test_the_subject_of_a_relative_clause_is_who_acts_not_the_antecedent(code):
     )
     requests = [e for e in code(text) if e.event_type == "REQUEST"]
     assert requests and requests[0].source_actor is not None and "union" in requests[0].source_actor.text
+
+
+def test_which_after_a_list_stands_for_the_nearest_listed_name(code):
+    text = (
+        "The shelling was the worst escalation yet in the conflict between Oslo and Stockholm, which had vowed revenge."
+    )
+    threats = [e for e in code(text) if e.event_type == "THREATEN"]
+    assert threats and threats[0].source_actor is not None and threats[0].source_actor.country == "SWE"

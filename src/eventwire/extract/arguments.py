@@ -87,7 +87,7 @@ def _subject(verb: Token) -> Token | None:
     if named:
         return named[0]
     if subjects:
-        return verb.head if verb.dep_ == "relcl" else subjects[0]
+        return _antecedent(verb) if verb.dep_ == "relcl" else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -101,6 +101,15 @@ def _subject(verb: Token) -> Token | None:
     ):
         return _subject(verb.head.head)  # "X issued a statement condemning ...": X speaks through it
     return None
+
+
+def _antecedent(relative_verb: Token) -> Token:
+    """What a relative clause's "which"/"who" stands for: the noun the clause hangs on, or, where that noun heads a
+    list ("tensions between Washington and Tehran, which had vowed ..."), the listed noun nearest the clause (the
+    parser hangs the clause on the list's first member)."""
+    head = relative_verb.head
+    listed = [c for c in head.subtree if c.dep_ == "conj" and c.head.i == head.i and c.i < relative_verb.i]
+    return listed[-1] if listed else head
 
 
 def agent(verb: Token) -> Token | None:
