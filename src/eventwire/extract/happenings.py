@@ -50,7 +50,7 @@ class _Mention:
     event: Event
     sentence: int
     token: Token | None
-    retells: bool = False  # joined its happening by naming it ("the bomb", "the attackers")
+    retells: bool = False  # names a happening already told ("the bomb", "the attackers"): its toll may update it
 
 
 @dataclass
@@ -205,7 +205,7 @@ def _home(
     contradicts; None when it starts a happening of its own."""
     if _marked_other(mention.token):
         return None
-    retold = _retold(mention.token)
+    retold = mention.retells = _retold(mention.token)
     response = _against_perpetrator(mention.event)
     summary = SUMMARY.search(mention.event.evidence.sentence) is not None
     for group in reversed(groups):
@@ -224,7 +224,6 @@ def _home(
         if irrealis(mention.event) != irrealis(first) and not retold:
             continue
         if all(compatible(mention.event, m.event, rules, response=response) for m in group.mentions):
-            mention.retells = retold
             return group
         if (retold or _inferred_place(mention.event)) and all(
             compatible(mention.event, m.event, rules, True, response) for m in group.mentions
@@ -232,7 +231,6 @@ def _home(
             # joined on the definite reference (or despite a place only guessed from the sentences around it):
             # that place is not the happening's
             mention.event = replace(mention.event, location=None)
-            mention.retells = True
             return group
     return None
 

@@ -215,17 +215,20 @@ FOR_RECIPIENT_TYPES = {"AID", "SUPPORT", "COOPERATE"}
 def _other_clauses(trigger: Token, event_type: str) -> set[int]:
     """Tokens under the trigger that belong to another statement: a clause joined to it ("Tehran condemned the
     strike, and the prime minister said it could bring violence to Iraq") or a reason given with "for"."""
+    reasons = event_type not in FOR_RECIPIENT_TYPES
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]  # "promised revenge for X"
     out: set[int] = set()
     for child in trigger.children:
         joined = child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX")
-        reason = child.dep_ == "prep" and child.lower_ == "for" and event_type not in FOR_RECIPIENT_TYPES
-        if joined or reason:
+        if joined or reasons and _is_for(child):
             out.update(t.i for t in child.subtree)
-    for noun in (c for c in trigger.children if c.dep_ in ("dobj", "attr")):  # "promised revenge for X"
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "for" and event_type not in FOR_RECIPIENT_TYPES:
-                out.update(t.i for t in child.subtree)
+    for child in (c for noun in objects for c in noun.children if reasons and _is_for(c)):
+        out.update(t.i for t in child.subtree)
     return out
+
+
+def _is_for(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "for"
 
 
 def _addressee(trigger: Token, target: Actor) -> bool:
